@@ -28,8 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModuleBoundariesTest
 {
     private static final List<String> ENGINE_MODULE_PACKAGES = List.of("dev.vyuha.engine");
-    private static final List<String> EDGE_PACKAGES =
-        List.of("dev.vyuha.journal", "dev.vyuha.feed", "dev.vyuha.gateway", "dev.vyuha.admin", "dev.vyuha.app");
+    private static final List<String> EDGE_PACKAGES = List.of("dev.vyuha.journal", "dev.vyuha.feed",
+        "dev.vyuha.gateway", "dev.vyuha.admin", "dev.vyuha.app", "dev.vyuha.kitesim");
+    private static final List<String> THIRD_PARTY = List.of("com.lmax", "net.openhft", "io.aeron", "io.javalin",
+        "com.zerodhatech", "org.eclipse.collections", "org.agrona", "com.fasterxml", "org.slf4j", "org.eclipse.jetty");
 
     private record Rule(String module, String packageRoot, List<String> forbiddenPackages)
     {
@@ -38,18 +40,25 @@ class ModuleBoundariesTest
     private static final List<Rule> RULES = List.of(
         new Rule("schemas", "dev.vyuha", concat(List.of("dev.vyuha.engine", "com.lmax", "net.openhft", "io.aeron",
             "io.javalin", "com.zerodhatech", "org.eclipse.collections"), EDGE_PACKAGES)),
+        new Rule("market-reference", "dev.vyuha.reference", concat(concat(THIRD_PARTY, ENGINE_MODULE_PACKAGES),
+            concat(EDGE_PACKAGES, List.of("dev.vyuha.sbe", "dev.vyuha.wire", "java.net", "java.nio.file")))),
         new Rule("engine-core", "dev.vyuha.engine", concat(List.of("net.openhft", "io.aeron", "io.javalin",
             "com.zerodhatech", "org.eclipse.jetty", "java.net", "java.nio.file", "java.nio.channels", "java.sql",
             "org.slf4j"), EDGE_PACKAGES)),
         new Rule("journal", "dev.vyuha.journal", List.of("io.aeron", "io.javalin", "com.zerodhatech",
-            "dev.vyuha.feed", "dev.vyuha.gateway", "dev.vyuha.admin", "dev.vyuha.app")),
+            "dev.vyuha.feed", "dev.vyuha.gateway", "dev.vyuha.admin", "dev.vyuha.app", "dev.vyuha.kitesim")),
+        new Rule("kite-simulator", "dev.vyuha.kitesim", concat(ENGINE_MODULE_PACKAGES, List.of("net.openhft",
+            "io.aeron", "dev.vyuha.journal", "dev.vyuha.feed", "dev.vyuha.gateway", "dev.vyuha.admin",
+            "dev.vyuha.app", "dev.vyuha.sbe", "dev.vyuha.wire"))),
         new Rule("marketdata-feed", "dev.vyuha.feed", concat(ENGINE_MODULE_PACKAGES, List.of("net.openhft",
-            "io.javalin", "dev.vyuha.journal", "dev.vyuha.gateway", "dev.vyuha.admin", "dev.vyuha.app"))),
+            "io.javalin", "dev.vyuha.journal", "dev.vyuha.gateway", "dev.vyuha.admin", "dev.vyuha.app",
+            "dev.vyuha.kitesim"))),
         new Rule("gateway-zerodha", "dev.vyuha.gateway", concat(ENGINE_MODULE_PACKAGES, List.of("net.openhft",
-            "io.javalin", "dev.vyuha.journal", "dev.vyuha.feed", "dev.vyuha.admin", "dev.vyuha.app"))),
+            "io.javalin", "dev.vyuha.journal", "dev.vyuha.feed", "dev.vyuha.admin", "dev.vyuha.app",
+            "dev.vyuha.kitesim"))),
         new Rule("admin-api", "dev.vyuha.admin", List.of("io.aeron", "net.openhft", "com.zerodhatech",
-            "dev.vyuha.journal", "dev.vyuha.feed", "dev.vyuha.gateway", "dev.vyuha.app")),
-        new Rule("engine-app", "dev.vyuha.app", List.of()),
+            "dev.vyuha.journal", "dev.vyuha.feed", "dev.vyuha.gateway", "dev.vyuha.app", "dev.vyuha.kitesim")),
+        new Rule("engine-app", "dev.vyuha.app", List.of("dev.vyuha.kitesim")),
         new Rule("benchmarks", "dev.vyuha.bench", List.of()));
 
     /** Calls that make the core impure: clocks, randomness, ad-hoc threads, files. */
@@ -97,10 +106,10 @@ class ModuleBoundariesTest
     }
 
     @Test
-    void shouldKeepEngineCorePure()
+    void shouldKeepEngineCoreAndMarketReferencePure()
     {
         final List<String> violations = new ArrayList<>();
-        for (final Path source : mainSources("engine-core"))
+        for (final Path source : concat(mainSources("engine-core"), mainSources("market-reference")))
         {
             final String code = stripCommentsAndStrings(read(source));
             IMPURE_CALLS.forEach((what, pattern) ->
