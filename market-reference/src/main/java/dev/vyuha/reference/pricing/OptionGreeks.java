@@ -56,6 +56,16 @@ public final class OptionGreeks
         set(PricingStatus.INVALID_INPUT, 0, 0, 0, 0, 0, 0, 0);
     }
 
+    /**
+     * Mark the holder as holding no valuation (every output 0), e.g. for an option whose volatility is unknown.
+     *
+     * @param noValuation the status to record; typically {@link PricingStatus#INVALID_INPUT}.
+     */
+    public void set(final PricingStatus noValuation)
+    {
+        set(noValuation, 0, 0, 0, 0, 0, 0, 0);
+    }
+
     /** @return how the last evaluation went. */
     public PricingStatus status()
     {

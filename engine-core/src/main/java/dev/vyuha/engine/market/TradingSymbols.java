@@ -1,0 +1,112 @@
+package dev.vyuha.engine.market;
+
+import java.time.LocalDate;
+
+/**
+ * Kite's trading-symbol formats for index derivatives (KITE.md §11), used to check every row of the instruments dump:
+ *
+ * <ul>
+ *   <li>future: {@code NAME YY MON FUT}, e.g. {@code NIFTY26AUGFUT};</li>
+ *   <li>monthly option: {@code NAME YY MON STRIKE CE|PE}, e.g. {@code BANKNIFTY26AUG57900CE};</li>
+ *   <li>weekly option: {@code NAME YY M DD STRIKE CE|PE} with M = 1..9 for January to September and O, N, D for
+ *   October to December, e.g. {@code NIFTY2681824450CE} (18 August 2026).</li>
+ * </ul>
+ *
+ * A weekly contract that expires on the monthly date exists only under the monthly symbol, so whether an expiry is
+ * monthly is read from the symbols, never from the calendar.
+ */
+public final class TradingSymbols
+{
+    private static final String[] MONTHS =
+        {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+    private static final char[] WEEKLY_MONTH_CODES = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 'O', 'N', 'D'};
+
+    private TradingSymbols()
+    {
+    }
+
+    /**
+     * @param name   underlying name, e.g. NIFTY.
+     * @param expiry expiry date.
+     * @return the future's symbol.
+     */
+    public static String future(final String name, final LocalDate expiry)
+    {
+        return name + year(expiry) + MONTHS[expiry.getMonthValue() - 1] + "FUT";
+    }
+
+    /**
+     * @param name        underlying name.
+     * @param expiry      expiry date.
+     * @param strikePaise strike in paise.
+     * @param type        CE or PE.
+     * @return the monthly option symbol.
+     */
+    public static String monthlyOption(final String name, final LocalDate expiry, final long strikePaise,
+        final OptionType type)
+    {
+        return name + year(expiry) + MONTHS[expiry.getMonthValue() - 1] + strike(strikePaise) + type.name();
+    }
+
+    /**
+     * @param name        underlying name.
+     * @param expiry      expiry date.
+     * @param strikePaise strike in paise.
+     * @param type        CE or PE.
+     * @return the weekly option symbol.
+     */
+    public static String weeklyOption(final String name, final LocalDate expiry, final long strikePaise,
+        final OptionType type)
+    {
+        final int day = expiry.getDayOfMonth();
+        return name + year(expiry) + WEEKLY_MONTH_CODES[expiry.getMonthValue() - 1] + (day < 10 ? "0" : "") + day
+            + strike(strikePaise) + type.name();
+    }
+
+    /**
+     * @param strikePaise a strike.
+     * @return as Kite writes it in symbols: whole rupees without decimals, otherwise the shortest decimal (57.5).
+     */
+    public static String strike(final long strikePaise)
+    {
+        if (strikePaise % 100 == 0)
+        {
+            return Long.toString(strikePaise / 100);
+        }
+        if (strikePaise % 10 == 0)
+        {
+            return strikePaise / 100 + "." + (strikePaise % 100) / 10;
+        }
+        final long fraction = strikePaise % 100;
+        return strikePaise / 100 + "." + (fraction < 10 ? "0" : "") + fraction;
+    }
+
+    /**
+     * Derive the underlying name from a symbol when the dump's name column is empty (older dumps): the longest known
+     * underlying name that the symbol starts with, followed by the two digits of a year.
+     *
+     * @param symbol a trading symbol.
+     * @return the underlying, or null if the symbol is not an index derivative the engine trades.
+     */
+    public static Underlying underlyingOf(final String symbol)
+    {
+        Underlying best = null;
+        for (final Underlying underlying : Underlying.values())
+        {
+            final String name = underlying.name();
+            if (symbol.startsWith(name) && symbol.length() > name.length() + 2
+                && Character.isDigit(symbol.charAt(name.length())) && Character.isDigit(symbol.charAt(name.length() + 1))
+                && (null == best || name.length() > best.name().length()))
+            {
+                best = underlying;
+            }
+        }
+        return best;
+    }
+
+    private static String year(final LocalDate expiry)
+    {
+        final int yy = expiry.getYear() % 100;
+        return (yy < 10 ? "0" : "") + yy;
+    }
+}

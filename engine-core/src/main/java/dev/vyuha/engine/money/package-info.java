@@ -1,0 +1,4 @@
+/**
+ * Money and prices as long paise.
+ */
+package dev.vyuha.engine.money;
