@@ -1,0 +1,219 @@
+package dev.vyuha.journal;
+
+import dev.vyuha.engine.runtime.CommandHandler;
+import dev.vyuha.engine.runtime.EngineRuntime;
+import dev.vyuha.engine.runtime.OrderSink;
+import dev.vyuha.sbe.KillSwitchAction;
+import dev.vyuha.sbe.KillSwitchEncoder;
+import dev.vyuha.sbe.MessageHeaderEncoder;
+import dev.vyuha.wire.CommandStamp;
+import dev.vyuha.wire.FrameReader;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(60)
+class JournalTest
+{
+    @TempDir
+    Path directory;
+
+    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[512]);
+
+    @Test
+    void shouldJournalEveryRingCommandAndReadItBackIntactWithItsStamps() throws Exception
+    {
+        final JournalContext context = new JournalContext().directory(directory);
+        try (JournalWriter writer = new JournalWriter(context))
+        {
+            final EngineRuntime runtime = new EngineRuntime(new EngineRuntime.Context().ringSize(256).firstSequence(10),
+                new IgnoringHandler(), (buffer, offset, length, cause) -> { }, List.of(writer));
+            runtime.start();
+            for (int i = 0; i < 1_000; i++)
+            {
+                runtime.publish(frame, 0, killSwitch("reason " + i), 1_000_000L + i);
+            }
+            assertTrue(runtime.drainAndStop(20, TimeUnit.SECONDS));
+            assertEquals(1_009, writer.lastSequence());
+        }
+        final List<String> reasons = new ArrayList<>();
+        final List<Long> sequences = new ArrayList<>();
+        final JournalScan scan;
+        try (JournalReader reader = new JournalReader(context))
+        {
+            scan = reader.read((index, sequence, timestampNs, buffer, offset, length) ->
+            {
+                assertEquals(sequence, CommandStamp.sequence(buffer, offset), "the frame keeps its stamp");
+                assertEquals(1_000_000L + index, timestampNs);
+                sequences.add(sequence);
+                final FrameReader frames = new FrameReader();
+                frames.read(buffer, offset, length);
+                frames.killSwitch().skipRequestedBy();
+                reasons.add(frames.killSwitch().reason());
+            }, true);
+        }
+        assertTrue(scan.intact(), scan.summary());
+        assertEquals(1_000, scan.records());
+        assertEquals(999, scan.lastIndex());
+        assertEquals("reason 0", reasons.get(0));
+        assertEquals("reason 999", reasons.get(999));
+        assertEquals(10L, sequences.get(0));
+    }
+
+    @Test
+    void shouldContinueTheIndexAndTheHashChainAfterReopening() throws Exception
+    {
+        final JournalContext context = new JournalContext().directory(directory);
+        for (int session = 0; session < 3; session++)
+        {
+            try (JournalWriter writer = new JournalWriter(context))
+            {
+                assertEquals(session * 5L, writer.nextIndex());
+                for (int i = 0; i < 5; i++)
+                {
+                    final long sequence = session * 5L + i + 1;
+                    writer.append(frame, 0, stamped(killSwitch("s" + session + "r" + i), sequence), sequence, sequence);
+                }
+            }
+        }
+        try (JournalReader reader = new JournalReader(context))
+        {
+            final JournalScan scan = reader.read((index, sequence, timestampNs, buffer, offset, length) -> { }, true);
+            assertTrue(scan.intact(), scan.summary());
+            assertEquals(15, scan.records());
+            assertEquals(15, scan.lastSequence());
+        }
+    }
+
+    @Test
+    void shouldReportAModifiedFrameAsACrcMismatchAtItsRecordIndex() throws Exception
+    {
+        writeTwentyRecords();
+        overwrite("MARKER-13", "MARKER-99", false);
+        try (JournalReader reader = new JournalReader(new JournalContext().directory(directory)))
+        {
+            final JournalScan scan = reader.read((index, sequence, timestampNs, buffer, offset, length) -> { }, false);
+            assertEquals(JournalProblem.CRC_MISMATCH, scan.problem());
+            assertEquals(13, scan.problemIndex());
+            assertEquals(13, scan.records(), "the 13 records before it were delivered");
+            assertEquals("13 intact records, then at record 13: frame bytes do not match their CRC32C", scan.summary());
+        }
+    }
+
+    @Test
+    void shouldCatchATamperThatAlsoFixesTheCrcThroughTheHashChain() throws Exception
+    {
+        writeTwentyRecords();
+        overwrite("MARKER-07", "MARKER-77", true);
+        try (JournalReader reader = new JournalReader(new JournalContext().directory(directory)))
+        {
+            final JournalScan fast = reader.read((index, sequence, timestampNs, buffer, offset, length) -> { }, false);
+            assertTrue(fast.intact(), "the CRC alone cannot see a careful tamper");
+            final JournalScan audit = reader.read((index, sequence, timestampNs, buffer, offset, length) -> { }, true);
+            assertEquals(JournalProblem.CHAIN_MISMATCH, audit.problem());
+            assertEquals(7, audit.problemIndex());
+        }
+    }
+
+    private void writeTwentyRecords()
+    {
+        try (JournalWriter writer = new JournalWriter(new JournalContext().directory(directory)))
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                writer.append(frame, 0, stamped(killSwitch(String.format("MARKER-%02d", i)), i + 1), i + 1, i + 1);
+            }
+        }
+    }
+
+    /** Replace a text inside the journal's data file, optionally recomputing that record's CRC like an informed forger. */
+    private void overwrite(final String from, final String to, final boolean fixCrc) throws IOException
+    {
+        final Path file;
+        try (Stream<Path> files = Files.list(directory))
+        {
+            file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final byte[] bytes = Files.readAllBytes(file);
+        final byte[] needle = from.getBytes(StandardCharsets.US_ASCII);
+        int at = -1;
+        for (int i = 0; i + needle.length <= bytes.length && at < 0; i++)
+        {
+            if (java.util.Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length))
+            {
+                at = i;
+            }
+        }
+        assertTrue(at > 0, from + " not found in " + file);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(at);
+            raf.write(to.getBytes(StandardCharsets.US_ASCII));
+            if (fixCrc)
+            {
+                // Find the record header before the marker: scan back for the magic.
+                int header = at;
+                final UnsafeBuffer view = new UnsafeBuffer(bytes);
+                while (view.getInt(header, ByteOrder.LITTLE_ENDIAN) != JournalRecordFormat.MAGIC)
+                {
+                    header--;
+                }
+                final int length = view.getInt(header + JournalRecordFormat.FRAME_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+                System.arraycopy(to.getBytes(StandardCharsets.US_ASCII), 0, bytes, at, needle.length);
+                final CRC32C crc = new CRC32C();
+                crc.update(bytes, header + JournalRecordFormat.HEADER_LENGTH, length);
+                raf.seek(header + JournalRecordFormat.CRC_OFFSET);
+                raf.write(new byte[]{(byte)crc.getValue(), (byte)(crc.getValue() >> 8), (byte)(crc.getValue() >> 16),
+                    (byte)(crc.getValue() >> 24)});
+            }
+        }
+    }
+
+    private int killSwitch(final String reason)
+    {
+        final KillSwitchEncoder encoder = new KillSwitchEncoder().wrapAndApplyHeader(frame, 0, new MessageHeaderEncoder())
+            .requestId(1).action(KillSwitchAction.ENGAGE).requestedBy("ops").reason(reason);
+        return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+    }
+
+    private int stamped(final int length, final long sequence)
+    {
+        CommandStamp.stamp(frame, 0, sequence, sequence);
+        return length;
+    }
+
+    private static final class IgnoringHandler implements CommandHandler
+    {
+        @Override
+        public void onCommand(final FrameReader reader, final long sequence, final long timestampNs,
+            final OrderSink orders)
+        {
+        }
+
+        @Override
+        public void onRejectedFrame(final long sequence, final long timestampNs, final String reason)
+        {
+        }
+
+        @Override
+        public void onEndOfBatch(final long sequence, final long timestampNs)
+        {
+        }
+    }
+}
