@@ -18,7 +18,11 @@ final class BooleanSpec extends Spec<Boolean>
     @Override
     Boolean read(final JsonNode node, final DocumentPath path, final IssueCollector issues)
     {
-        return node.isBoolean() ? node.booleanValue() : typeError(node, path, issues);
+        if (!node.isBoolean())
+        {
+            return typeError(node, path, issues);
+        }
+        return node.booleanValue();
     }
 
     @Override

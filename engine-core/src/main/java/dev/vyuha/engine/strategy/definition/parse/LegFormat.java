@@ -174,6 +174,11 @@ final class LegFormat
             this.tags = tags;
         }
 
+        boolean hasOwnId()
+        {
+            return id.isPresent();
+        }
+
         boolean hasOwnReEntry(final boolean onStopLoss)
         {
             return (onStopLoss ? reEntryOnStopLoss : reEntryOnTarget).isPresent();

@@ -142,7 +142,7 @@ final class StrategyFormat
         final Schedule schedule = values.get(SCHEDULE);
         final Entry entry = values.get(ENTRY);
         final StrategyRisk risk = values.get(RISK);
-        checkLegIdentity(legs, context);
+        checkLegIdentity(legs, drafts, context);
         values.optional(RE_ENTRY).ifPresent(defaults ->
         {
             defaults.onStopLoss().ifPresent(reEntry -> checkCutOff(reEntry,
@@ -163,24 +163,31 @@ final class StrategyFormat
             values.get(POSITION_SIZING), values.get(MAX_POSITIONS), values.get(EXECUTION), values.get(TAGS));
     }
 
-    private static void checkLegIdentity(final List<Leg> legs, final RuleContext context)
+    private static void checkLegIdentity(final List<Leg> legs, final List<LegFormat.Draft> drafts,
+        final RuleContext context)
     {
-        final Map<String, Integer> firstById = new HashMap<>();
         final Map<Integer, Integer> firstByNumber = new HashMap<>();
+        final List<Boolean> duplicateNumber = new ArrayList<>();
         for (int i = 0; i < legs.size(); i++)
         {
             final Leg leg = legs.get(i);
-            final Integer sameId = firstById.putIfAbsent(leg.id(), i);
-            if (null != sameId)
-            {
-                context.error(leg(context, i).field(LegFormat.ID.name()), "duplicate leg id "
-                    + ValueText.quote(leg.id()) + ", also used by " + leg(context, sameId));
-            }
             final Integer sameNumber = firstByNumber.putIfAbsent(leg.legNumber(), i);
+            duplicateNumber.add(null != sameNumber);
             if (null != sameNumber)
             {
                 context.error(leg(context, i).field(LegFormat.LEG_NUMBER.name()), "duplicate leg_number "
                     + leg.legNumber() + ", also used by " + leg(context, sameNumber));
+            }
+        }
+        final Map<String, Integer> firstById = new HashMap<>();
+        for (int i = 0; i < legs.size(); i++)
+        {
+            final Leg leg = legs.get(i);
+            final Integer sameId = firstById.putIfAbsent(leg.id(), i);
+            if (null != sameId && (drafts.get(i).hasOwnId() || !duplicateNumber.get(i)))
+            {
+                context.error(leg(context, i).field(LegFormat.ID.name()), "duplicate leg id "
+                    + ValueText.quote(leg.id()) + ", also used by " + leg(context, sameId));
             }
         }
         if (legs.stream().allMatch(Leg::hedge))

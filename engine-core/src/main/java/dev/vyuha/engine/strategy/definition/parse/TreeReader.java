@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -73,8 +74,9 @@ final class TreeReader
      * @param text   the document.
      * @param format its syntax.
      * @param issues where problems go.
-     * @return the tree, or null after at least one error (a document with duplicate keys still yields a tree, with
-     *         the first value of each key, so that its other problems are reported too).
+     * @return the tree, or null after at least one error. A document with duplicate keys still yields a tree, with
+     *         the first value of each key, so that its other problems are reported too; a malformed one, or one with
+     *         values that cannot be read (aliases, over-long strings), does not.
      */
     static JsonNode read(final String text, final DocumentFormat format, final IssueCollector issues)
     {
@@ -85,31 +87,80 @@ final class TreeReader
             return null;
         }
         final Builder builder = new Builder(format, issues);
-        try (JsonParser parser = (format == DocumentFormat.YAML ? YAML : JSON).createParser(text))
+        JsonParser parser = null;
+        try
         {
+            parser = (format == DocumentFormat.YAML ? YAML : JSON).createParser(text);
             return builder.build(parser);
         }
         catch (final StreamConstraintsException ex)
         {
-            issues.error(builder.location(), "the document exceeds a limit: " + clean(ex.getOriginalMessage()));
+            issues.error(location(parser), "the document exceeds a limit: " + clean(ex.getOriginalMessage()));
         }
         catch (final JsonProcessingException ex)
         {
-            issues.error(builder.location(), "not valid " + format.displayName() + where(ex.getLocation()) + ": "
+            issues.error(location(parser), "not valid " + format.displayName() + where(ex.getLocation()) + ": "
                 + clean(ex.getOriginalMessage()));
         }
         catch (final IOException | RuntimeException ex)
         {
             // SnakeYAML reports some malformed input (bad code points, broken escapes) as unchecked exceptions.
-            issues.error(builder.location(), "not valid " + format.displayName() + ": " + clean(ex.getMessage()));
+            issues.error(location(parser), "not valid " + format.displayName() + ": " + clean(ex.getMessage()));
+        }
+        finally
+        {
+            close(parser);
         }
         return null;
+    }
+
+    /**
+     * @return where the parser is, from its own context (it may have read a key the tree does not have yet).
+     */
+    private static DocumentPath location(final JsonParser parser)
+    {
+        if (null == parser)
+        {
+            return DocumentPath.ROOT;
+        }
+        final Deque<JsonStreamContext> contexts = new ArrayDeque<>();
+        for (JsonStreamContext context = parser.getParsingContext(); null != context; context = context.getParent())
+        {
+            contexts.push(context);
+        }
+        DocumentPath path = DocumentPath.ROOT;
+        for (final JsonStreamContext context : contexts)
+        {
+            if (context.inObject() && null != context.getCurrentName())
+            {
+                path = path.field(context.getCurrentName());
+            }
+            else if (context.inArray() && context.getCurrentIndex() >= 0)
+            {
+                path = path.index(context.getCurrentIndex());
+            }
+        }
+        return path;
+    }
+
+    private static void close(final JsonParser parser)
+    {
+        if (null != parser)
+        {
+            try
+            {
+                parser.close();
+            }
+            catch (final IOException | RuntimeException ignored)
+            {
+                // Reading a String: nothing to release.
+            }
+        }
     }
 
     private static LoaderOptions yamlLoaderOptions()
     {
         final LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(0);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH);
@@ -165,21 +216,12 @@ final class TreeReader
         private final DocumentFormat format;
         private final IssueCollector issues;
         private final Deque<Frame> open = new ArrayDeque<>();
+        private boolean unreadable;
 
         private Builder(final DocumentFormat format, final IssueCollector issues)
         {
             this.format = format;
             this.issues = issues;
-        }
-
-        private DocumentPath location()
-        {
-            final Frame frame = open.peek();
-            if (null == frame)
-            {
-                return DocumentPath.ROOT;
-            }
-            return frame.container.isObject() && null == frame.pendingName ? frame.path : frame.childPath();
         }
 
         private JsonNode build(final JsonParser parser) throws IOException
@@ -245,7 +287,7 @@ final class TreeReader
                     ? "a basket file holds exactly one YAML document" : "unexpected content after the JSON document");
                 return null;
             }
-            return root;
+            return unreadable ? null : root;
         }
 
         private static JsonNode container(final JsonToken token)
@@ -290,6 +332,7 @@ final class TreeReader
             if (yaml && ((YAMLParser)parser).isCurrentAlias())
             {
                 issues.error(path, "YAML aliases are not supported, write the value out, was *" + parser.getText());
+                unreadable = true;
                 return null;
             }
             switch (token)
@@ -318,6 +361,7 @@ final class TreeReader
 
                 default:
                     issues.error(path, "unsupported value (" + token + ")");
+                    unreadable = true;
                     return null;
             }
         }
@@ -328,6 +372,7 @@ final class TreeReader
             {
                 issues.error(path, "a string of " + text.length() + " characters exceeds the limit of "
                     + MAX_STRING_CHARS);
+                unreadable = true;
                 return null;
             }
             return TextNode.valueOf(text);

@@ -13,6 +13,7 @@ import java.util.Locale;
 final class ValueText
 {
     private static final int MAX_STRING_CHARS = 40;
+    private static final int MAX_PLAIN_SCALE = 30;
 
     private ValueText()
     {
@@ -30,7 +31,7 @@ final class ValueText
         }
         if (node.isNumber())
         {
-            return node.decimalValue().toPlainString();
+            return number(node.decimalValue());
         }
         if (node.isBoolean())
         {
@@ -49,6 +50,15 @@ final class ValueText
             return "an array";
         }
         return node.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @return the number as written for ordinary values; in scientific notation when its exponent is extreme (a
+     *         plain rendering of 1e999999999 would have a billion digits).
+     */
+    static String number(final BigDecimal value)
+    {
+        return Math.abs(value.scale()) > MAX_PLAIN_SCALE ? value.toString() : value.toPlainString();
     }
 
     static String quote(final String text)
