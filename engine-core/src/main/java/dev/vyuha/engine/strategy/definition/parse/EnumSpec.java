@@ -70,6 +70,14 @@ final class EnumSpec<E extends Enum<E>> extends Spec<E>
         return JsonKind.STRING;
     }
 
+    /**
+     * @return the accepted names, for tests that mutate documents.
+     */
+    List<String> names()
+    {
+        return allowed.stream().map(Enum::name).toList();
+    }
+
     @Override
     JsonNode toJson(final E value)
     {
