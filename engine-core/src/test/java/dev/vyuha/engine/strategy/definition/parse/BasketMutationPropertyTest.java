@@ -24,10 +24,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BiFunction;
@@ -356,7 +358,7 @@ class BasketMutationPropertyTest
         }
         if (spec instanceof TimeSpec)
         {
-            final String time = String.format("%02d:%02d", 9 + random.nextInt(7), random.nextInt(60));
+            final String time = String.format(Locale.ROOT, "%02d:%02d", 9 + random.nextInt(7), random.nextInt(60));
             replace(tree, site.pointer(), TextNode.valueOf(time));
             return "set " + site.pointer() + " = " + time;
         }
@@ -366,7 +368,7 @@ class BasketMutationPropertyTest
             final BigDecimal span = bounds.max().subtract(bounds.min()).min(BigDecimal.valueOf(1_000));
             final BigDecimal value = bounds.min().add(span.multiply(BigDecimal.valueOf(random.nextInt(1_001)))
                 .divide(BigDecimal.valueOf(1_000))).setScale(spec instanceof IntegerSpec ? 0 : 2,
-                java.math.RoundingMode.DOWN);
+                RoundingMode.DOWN);
             replace(tree, site.pointer(), DecimalNode.valueOf(value));
             return "set " + site.pointer() + " = " + value;
         }
