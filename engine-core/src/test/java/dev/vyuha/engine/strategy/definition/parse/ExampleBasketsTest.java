@@ -88,6 +88,21 @@ class ExampleBasketsTest
     }
 
     @Test
+    void shouldAcceptTheBasketShownInTheReadme()
+    {
+        final String readme = ExampleFiles.text(ExampleFiles.ROOT.resolve("README.md"));
+        final int section = readme.indexOf("## Baskets");
+        final int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        final String yaml = readme.substring(start, readme.indexOf("```", start));
+
+        final BasketValidation validation = BasketReader.read(yaml, DocumentFormat.YAML);
+
+        assertTrue(section > 0 && yaml.contains("strategies:"), yaml);
+        assertEquals(List.of(), validation.errors());
+        assertEquals(List.of(), validation.warnings());
+    }
+
+    @Test
     void shouldReadTheShortStraddleWithReEntryAtCost()
     {
         final Strategy strategy = basket("short-straddle-re-cost.json").strategies().get(0);
