@@ -1,5 +1,7 @@
 package dev.vyuha.engine.strategy.definition;
 
+import dev.vyuha.reference.calendar.DteUnit;
+
 /**
  * Enter only on days whose days-to-expiry lies in [min, max]. Days to expiry are counted to the nearest expiry among
  * the strategy's legs.

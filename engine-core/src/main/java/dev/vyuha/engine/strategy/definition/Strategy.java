@@ -1,5 +1,6 @@
 package dev.vyuha.engine.strategy.definition;
 
+import dev.vyuha.engine.market.StrikeBasis;
 import dev.vyuha.engine.market.Underlying;
 import dev.vyuha.engine.strategy.definition.entry.Entry;
 import dev.vyuha.engine.strategy.definition.execution.OrderPolicy;

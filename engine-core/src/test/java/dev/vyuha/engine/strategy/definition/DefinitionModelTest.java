@@ -2,6 +2,7 @@ package dev.vyuha.engine.strategy.definition;
 
 import dev.vyuha.engine.market.ExpirySelector;
 import dev.vyuha.engine.market.OptionType;
+import dev.vyuha.engine.market.StrikeBasis;
 import dev.vyuha.engine.market.Underlying;
 import dev.vyuha.engine.order.Side;
 import dev.vyuha.engine.strategy.definition.condition.MarketCondition;
@@ -22,6 +23,7 @@ import dev.vyuha.engine.strategy.definition.risk.TrailingUnit;
 import dev.vyuha.engine.strategy.definition.strike.DynamicStrikeRule;
 import dev.vyuha.engine.strategy.definition.strike.PriceSource;
 import dev.vyuha.engine.strategy.definition.strike.StrikeCriterion;
+import dev.vyuha.reference.calendar.DteUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,7 +38,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

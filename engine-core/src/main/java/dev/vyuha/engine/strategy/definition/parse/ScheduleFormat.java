@@ -1,8 +1,8 @@
 package dev.vyuha.engine.strategy.definition.parse;
 
 import dev.vyuha.engine.strategy.definition.DteFilter;
-import dev.vyuha.engine.strategy.definition.DteUnit;
 import dev.vyuha.engine.strategy.definition.Schedule;
+import dev.vyuha.reference.calendar.DteUnit;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;

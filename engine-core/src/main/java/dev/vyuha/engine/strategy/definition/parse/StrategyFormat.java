@@ -1,6 +1,7 @@
 package dev.vyuha.engine.strategy.definition.parse;
 
 import dev.vyuha.engine.market.OptionType;
+import dev.vyuha.engine.market.StrikeBasis;
 import dev.vyuha.engine.market.Underlying;
 import dev.vyuha.engine.order.Side;
 import dev.vyuha.engine.strategy.definition.CapitalAllocation;
@@ -9,7 +10,6 @@ import dev.vyuha.engine.strategy.definition.PositionSizing;
 import dev.vyuha.engine.strategy.definition.Schedule;
 import dev.vyuha.engine.strategy.definition.Strategy;
 import dev.vyuha.engine.strategy.definition.StrategyType;
-import dev.vyuha.engine.strategy.definition.StrikeBasis;
 import dev.vyuha.engine.strategy.definition.entry.Entry;
 import dev.vyuha.engine.strategy.definition.entry.EntryTimeout;
 import dev.vyuha.engine.strategy.definition.entry.EntryTrigger;

@@ -1,12 +1,9 @@
 package dev.vyuha.engine.strategy.definition.parse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vyuha.engine.market.ExpirySelector;
 import dev.vyuha.engine.market.Underlying;
 import dev.vyuha.engine.strategy.definition.Basket;
 import dev.vyuha.engine.strategy.definition.DteFilter;
-import dev.vyuha.engine.strategy.definition.DteUnit;
 import dev.vyuha.engine.strategy.definition.ExecutionMode;
 import dev.vyuha.engine.strategy.definition.Strategy;
 import dev.vyuha.engine.strategy.definition.StrategyType;
@@ -15,6 +12,9 @@ import dev.vyuha.engine.strategy.definition.risk.LegExitType;
 import dev.vyuha.engine.strategy.definition.risk.ProfitProtection;
 import dev.vyuha.engine.strategy.definition.risk.ReEntry;
 import dev.vyuha.engine.strategy.definition.risk.ReEntryType;
+import dev.vyuha.reference.calendar.DteUnit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
