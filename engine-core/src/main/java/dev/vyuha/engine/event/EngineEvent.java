@@ -81,19 +81,20 @@ public sealed interface EngineEvent
      * @param sequence    command sequence.
      * @param timestampNs command time.
      * @param requestId   the admin request it answers.
+     * @param basketNumber the engine-assigned basket number (0 if the document was refused before one was given).
      * @param scope       basket (and strategy, for strategy-level actions).
      * @param action      what happened.
      * @param version     basket version after the action (0 if none).
      * @param errors      path-qualified errors (a refused document), else empty.
      * @param warnings    path-qualified warnings.
      */
-    record BasketChanged(long sequence, long timestampNs, long requestId, Scope scope, String action, long version,
-        List<String> errors, List<String> warnings) implements EngineEvent
+    record BasketChanged(long sequence, long timestampNs, long requestId, long basketNumber, Scope scope, String action,
+        long version, List<String> errors, List<String> warnings) implements EngineEvent
     {
         @Override
         public String describe()
         {
-            return "basket " + scope + " " + action + (version > 0 ? " (version " + version + ")" : "")
+            return "basket " + (basketNumber > 0 ? "#" + basketNumber + " " : "") + scope + " " + action + (version > 0 ? " (version " + version + ")" : "")
                 + (errors.isEmpty() ? "" : ": " + errors.size() + " error(s): " + String.join("; ", errors));
         }
     }

@@ -232,6 +232,12 @@ public final class MarketState
         return maxAgeNs <= 0 || nowNs - updatedNs[id] <= maxAgeNs;
     }
 
+    /** @return true while the whole feed is marked stale. */
+    public boolean isFeedStale()
+    {
+        return feedStale;
+    }
+
     /**
      * @param underlying an underlying.
      * @return true if the feed flagged it (or the whole feed) stale.

@@ -178,6 +178,15 @@ public final class OrderBook
         return lastAppliedValue;
     }
 
+    /** Forget every order (a new trading day with nothing working). Client order ids stay unique: they derive from
+     * command sequences. */
+    public void clear()
+    {
+        count = 0;
+        indexByClientOrderId.clear();
+        lastAppliedValue = 0;
+    }
+
     /** @return orders recorded. */
     public int count()
     {

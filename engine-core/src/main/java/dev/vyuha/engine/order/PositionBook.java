@@ -39,6 +39,18 @@ public final class PositionBook
         soldQuantity = new long[capacity];
     }
 
+    /** @return the most slots the book holds. */
+    public int capacity()
+    {
+        return instrumentId.length;
+    }
+
+    /** Forget every slot (a new trading day with nothing open). */
+    public void clear()
+    {
+        count = 0;
+    }
+
     /**
      * Open a slot for an instrument.
      *

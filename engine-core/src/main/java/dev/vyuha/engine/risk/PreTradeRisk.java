@@ -14,18 +14,10 @@ import dev.vyuha.reference.calendar.TradingCalendar;
  */
 public final class PreTradeRisk
 {
-    private static final long SECOND_NS = 1_000_000_000L;
-    private static final long MINUTE_NS = 60L * SECOND_NS;
-    private static final long EMPTY = Long.MIN_VALUE;
-
     private final RiskLimits limits;
     private final TradingCalendar calendar;
-    private final long[] lastSecond;
-    private final long[] lastMinute;
-    private int secondCursor;
-    private int minuteCursor;
-    private long dayEpoch = Long.MIN_VALUE;
-    private int ordersToday;
+    private final OrderRateBudget budget;
+    private long lastCheckNs;
     private boolean killSwitchEngaged;
     private boolean sessionExpired;
 
@@ -37,10 +29,7 @@ public final class PreTradeRisk
     {
         this.limits = limits;
         this.calendar = calendar;
-        lastSecond = new long[limits.ordersPerSecond()];
-        lastMinute = new long[limits.ordersPerMinute()];
-        java.util.Arrays.fill(lastSecond, EMPTY);
-        java.util.Arrays.fill(lastMinute, EMPTY);
+        budget = new OrderRateBudget(limits.ordersPerSecond(), limits.ordersPerMinute(), limits.ordersPerDay());
     }
 
     /**
@@ -91,32 +80,14 @@ public final class PreTradeRisk
         {
             return RiskVerdict.FREEZE_QUANTITY_UNKNOWN;
         }
-        if (day != dayEpoch)
+        final RiskVerdict rate = budget.check(!exit, nowNs);
+        if (rate != RiskVerdict.ACCEPTED)
         {
-            dayEpoch = day;
-            ordersToday = 0;
+            return rate;
         }
-        if (ordersToday >= limits.ordersPerDay())
-        {
-            return RiskVerdict.RATE_LIMIT_PER_DAY;
-        }
-        if (!exit)
-        {
-            if (lastSecond[secondCursor] != EMPTY && nowNs - lastSecond[secondCursor] < SECOND_NS)
-            {
-                return RiskVerdict.RATE_LIMIT_PER_SECOND;
-            }
-            if (lastMinute[minuteCursor] != EMPTY && nowNs - lastMinute[minuteCursor] < MINUTE_NS)
-            {
-                return RiskVerdict.RATE_LIMIT_PER_MINUTE;
-            }
-        }
-        // Accepted: the oldest timestamps in the windows are replaced by this one.
-        lastSecond[secondCursor] = nowNs;
-        secondCursor = (secondCursor + 1) % lastSecond.length;
-        lastMinute[minuteCursor] = nowNs;
-        minuteCursor = (minuteCursor + 1) % lastMinute.length;
-        ordersToday++;
+        // Accepted: counted in the budgets.
+        budget.record(nowNs);
+        lastCheckNs = nowNs;
         return RiskVerdict.ACCEPTED;
     }
 
@@ -151,7 +122,7 @@ public final class PreTradeRisk
     /** @return intents accepted today. */
     public int ordersToday()
     {
-        return ordersToday;
+        return budget.ordersOn(lastCheckNs);
     }
 
     /** @return the limits in force. */

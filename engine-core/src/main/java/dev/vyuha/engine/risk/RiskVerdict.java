@@ -31,7 +31,15 @@ public enum RiskVerdict
     /** The broker session expired: no new entries until a new login. */
     BROKER_SESSION_EXPIRED("broker session expired"),
     /** The engine's order book is full for the day. */
-    ORDER_BOOK_FULL("order book full");
+    ORDER_BOOK_FULL("order book full"),
+    /** The basket's open lots would exceed its max_open_lots. */
+    ABOVE_BASKET_MAX_OPEN_LOTS("above the basket's max open lots"),
+    /** Above the basket's max_order_value. */
+    ABOVE_BASKET_MAX_ORDER_VALUE("above the basket's maximum order value"),
+    /** The basket's own order-rate budget is spent. */
+    BASKET_ORDER_RATE("the basket's order-rate budget is spent"),
+    /** The position book has no free slot. */
+    POSITION_BOOK_FULL("position book full");
 
     private final String description;
 
