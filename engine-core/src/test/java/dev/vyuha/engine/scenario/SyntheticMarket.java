@@ -36,13 +36,27 @@ final class SyntheticMarket
     private final Map<String, Contract> bySymbol = new LinkedHashMap<>();
     private long nextToken = 10_000_001L;
 
+    final LocalDate weekly;
+    final LocalDate monthly;
+
     SyntheticMarket()
     {
-        chain(Underlying.NIFTY, NIFTY_WEEKLY, 22_000, 26_000, 50, NIFTY_LOT, false);
-        chain(Underlying.NIFTY, MONTHLY, 22_000, 26_000, 50, NIFTY_LOT, true);
-        future(Underlying.NIFTY, MONTHLY, NIFTY_LOT);
-        chain(Underlying.BANKNIFTY, MONTHLY, 50_000, 58_000, 100, BANKNIFTY_LOT, true);
-        future(Underlying.BANKNIFTY, MONTHLY, BANKNIFTY_LOT);
+        this(NIFTY_WEEKLY, MONTHLY);
+    }
+
+    /**
+     * @param weekly  the NIFTY weekly expiry.
+     * @param monthly the monthly expiry of both underlyings (and of their futures).
+     */
+    SyntheticMarket(final LocalDate weekly, final LocalDate monthly)
+    {
+        this.weekly = weekly;
+        this.monthly = monthly;
+        chain(Underlying.NIFTY, weekly, 22_000, 26_000, 50, NIFTY_LOT, false);
+        chain(Underlying.NIFTY, monthly, 22_000, 26_000, 50, NIFTY_LOT, true);
+        future(Underlying.NIFTY, monthly, NIFTY_LOT);
+        chain(Underlying.BANKNIFTY, monthly, 50_000, 58_000, 100, BANKNIFTY_LOT, true);
+        future(Underlying.BANKNIFTY, monthly, BANKNIFTY_LOT);
     }
 
     private void chain(final Underlying underlying, final LocalDate expiry, final int from, final int to,

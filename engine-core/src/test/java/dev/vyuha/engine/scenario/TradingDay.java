@@ -47,8 +47,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class TradingDay
 {
-    final SyntheticMarket market = new SyntheticMarket();
-    final LocalDate date;
+    final SyntheticMarket market;
+    LocalDate date;
     final List<EngineEvent> events = new ArrayList<>();
     final List<SentOrder> orders = new ArrayList<>();
     final List<Long> cancels = new ArrayList<>();
@@ -71,9 +71,10 @@ final class TradingDay
     {
     }
 
-    private TradingDay(final LocalDate date, final EngineConfig config)
+    private TradingDay(final LocalDate date, final EngineConfig config, final SyntheticMarket market)
     {
         this.date = date;
+        this.market = market;
         this.engine = new TradingEngine(config, events::add).snapshotInterval(0);
         this.driver = new InlineCommandDriver(engine, this::capture);
     }
@@ -89,7 +90,12 @@ final class TradingDay
 
     static TradingDay on(final String date, final EngineConfig config)
     {
-        final TradingDay day = new TradingDay(LocalDate.parse(date), config);
+        return on(date, config, new SyntheticMarket());
+    }
+
+    static TradingDay on(final String date, final EngineConfig config, final SyntheticMarket market)
+    {
+        final TradingDay day = new TradingDay(LocalDate.parse(date), config, market);
         day.at("08:45");
         final String csv = day.market.csv();
         day.apply(day.commands.instrumentMaster(day.buffer, 0, (int)day.date.toEpochDay(), "synthetic", csv));
@@ -104,6 +110,13 @@ final class TradingDay
     // ---------------------------------------------------------------------------------------------------------------
     // Clock and market
     // ---------------------------------------------------------------------------------------------------------------
+
+    /** Move the clock to another date (a later trading day), at 08:45. */
+    TradingDay nextDate(final String isoDate)
+    {
+        date = LocalDate.parse(isoDate);
+        return at("08:45");
+    }
 
     TradingDay at(final String time)
     {
@@ -148,7 +161,7 @@ final class TradingDay
      */
     TradingDay option(final String strikeAndType, final String rupees)
     {
-        return option(Underlying.NIFTY, SyntheticMarket.NIFTY_WEEKLY, strikeAndType, rupees);
+        return option(Underlying.NIFTY, market.weekly, strikeAndType, rupees);
     }
 
     TradingDay option(final Underlying underlying, final LocalDate expiry, final String strikeAndType,
@@ -168,12 +181,11 @@ final class TradingDay
 
     /**
      * Quote every option of a chain at Black-Scholes prices for a spot and flat volatility (bid and ask one tick
-     * around), and tick the spot itself.
+     * around), then tick the spot itself.
      */
     TradingDay chain(final Underlying underlying, final LocalDate expiry, final String spotRupees,
         final double volatility)
     {
-        spot(underlying, spotRupees);
         final long spot = paise(spotRupees);
         final long expiryNs = IndiaTime.epochNanos(expiry.toEpochDay(), LocalTime.of(15, 30).toNanoOfDay());
         final double years = (expiryNs - nowNs) / (365.0 * IndiaTime.NANOS_PER_DAY);
@@ -182,7 +194,20 @@ final class TradingDay
             final long price = SyntheticMarket.theoreticalPaise(contract, spot, years, volatility);
             tick(contract.token(), price, Math.max(5, price - 5), price + 5, 500, 10_000);
         }
-        return this;
+        // The spot last, as a real snapshot would end: a decision it triggers sees the whole chain.
+        return spot(underlying, spotRupees);
+    }
+
+    /** The NIFTY weekly chain at 12 % volatility around a spot. */
+    TradingDay nifty(final String spotRupees)
+    {
+        return chain(Underlying.NIFTY, market.weekly, spotRupees, 0.12);
+    }
+
+    /** The current state of a strategy. */
+    String state(final String strategyId)
+    {
+        return strategy(strategyId).state();
     }
 
     private TradingDay tick(final long token, final long last, final long bid, final long ask, final int quantity,

@@ -61,6 +61,7 @@ final class LegRuntime
     long realisedEarlierCycles;
     long entryPremiumValue;
     String lastExitRule = "";
+    String lastSelectionFailure = "";
 
     LegRuntime(final Leg definition, final int handle, final StrategyRuntime strategy)
     {
@@ -96,6 +97,7 @@ final class LegRuntime
         lastExitOrder = -1;
         pendingOrder = -1;
         lastExitRule = "";
+        lastSelectionFailure = "";
         positionSlot = -1;
         realisedEarlierCycles = 0;
         entryPremiumValue = 0;

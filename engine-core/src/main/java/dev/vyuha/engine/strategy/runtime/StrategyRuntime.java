@@ -43,6 +43,9 @@ import java.util.List;
  */
 final class StrategyRuntime
 {
+    /** After a failed strike selection, the next attempt waits this long (then the next watched tick retries). */
+    static final long SELECTION_RETRY_NS = 1_000_000_000L;
+
     final Strategy definition;
     final BasketRuntime basket;
     final String account;
@@ -60,6 +63,7 @@ final class StrategyRuntime
     long day = Long.MIN_VALUE;
     long lastTimeNs = Long.MIN_VALUE;
     long reportedMtm;
+    long selectionRetryAtNs = Long.MIN_VALUE;
     String lastReason = "";
     boolean unitsEstimated;
 
@@ -162,6 +166,7 @@ final class StrategyRuntime
         mtmPeak = 0;
         trailingStopRaise = 0;
         legsSelected = false;
+        selectionRetryAtNs = Long.MIN_VALUE;
         triggerDeadlineNs = Long.MAX_VALUE;
         rangeStartNs = Long.MAX_VALUE;
         rangeEndNs = Long.MAX_VALUE;
@@ -217,6 +222,10 @@ final class StrategyRuntime
         {
             final String holiday = desk.config.calendar().holidayName(date);
             return "not a trading day" + (null == holiday ? " (" + date.getDayOfWeek() + ")" : " (" + holiday + ")");
+        }
+        if (desk.nowNs > lastEntryNs)
+        {
+            return "past the last entry time " + definition.schedule().lastEntryTime() + " today";
         }
         final DayOfWeek weekday = date.getDayOfWeek();
         if (!definition.schedule().weekdays().contains(weekday))
@@ -743,7 +752,7 @@ final class StrategyRuntime
     private boolean selectStrikes(final String why)
     {
         final String blocked = entryBlocked();
-        if (null != blocked)
+        if (null != blocked || desk.nowNs < selectionRetryAtNs)
         {
             return false;
         }
@@ -754,6 +763,7 @@ final class StrategyRuntime
             chosen[i] = select(leg, leg.definition.strike(), leg.side);
             if (chosen[i] == InstrumentMaster.NOT_FOUND)
             {
+                selectionRetryAtNs = desk.nowNs + SELECTION_RETRY_NS;
                 return false;
             }
         }
@@ -773,13 +783,20 @@ final class StrategyRuntime
             desk.master.chain(definition.underlying(), expiry);
         final boolean spot = definition.strikeBasis() == StrikeBasis.SPOT;
         final int basisId = spot ? indexId : desk.master.nearestFutureId(definition.underlying(), today);
-        final long basis = basisId == InstrumentMaster.NOT_FOUND ? 0 : desk.market.lastPrice(basisId);
+        final boolean basisFresh = basisId != InstrumentMaster.NOT_FOUND
+            && desk.market.updatedNs(basisId) >= desk.nowNs - desk.config.maxQuoteAgeNs();
+        final long basis = basisFresh ? desk.market.lastPrice(basisId) : 0;
         final StrikeSelection selection = desk.selector.select(new StrikeSelector.Context(desk.master, desk.market,
             chain, basis, spot, desk.nowNs, desk.config.maxQuoteAgeNs(), desk.conditions), criterion,
             leg.definition.optionType(), side);
-        desk.emit(new EngineEvent.StrikeChosen(desk.sequence, desk.nowNs, scope(leg), describe(criterion),
-            definition.strikeBasis().name(), basis, selection.atmStrikePaise(), expiry, selection.candidates(),
-            selection.chosen() ? desk.master.tradingSymbol(selection.instrumentId()) : "", selection.reason()));
+        if (selection.chosen() || !selection.reason().equals(leg.lastSelectionFailure))
+        {
+            // A failure is recorded once per distinct reason, not on every retry.
+            desk.emit(new EngineEvent.StrikeChosen(desk.sequence, desk.nowNs, scope(leg), describe(criterion),
+                definition.strikeBasis().name(), basis, selection.atmStrikePaise(), expiry, selection.candidates(),
+                selection.chosen() ? desk.master.tradingSymbol(selection.instrumentId()) : "", selection.reason()));
+        }
+        leg.lastSelectionFailure = selection.chosen() ? "" : selection.reason();
         return selection.instrumentId();
     }
 

@@ -77,8 +77,8 @@ public final class StrikeSelector
         }
         if (context.basisPaise() <= 0)
         {
-            return StrikeSelection.none(0, List.of(), "no basis price (no tick of the "
-                + (context.basisIsSpot() ? "index" : "future") + " yet)");
+            return StrikeSelection.none(0, List.of(), "no fresh basis price (the "
+                + (context.basisIsSpot() ? "index" : "future") + " has not ticked within the quote age limit)");
         }
         final int atm = chain.nearestStrikeIndex(context.basisPaise());
         final long atmStrike = chain.strike(atm);

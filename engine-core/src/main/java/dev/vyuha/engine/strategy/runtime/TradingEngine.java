@@ -142,27 +142,21 @@ public final class TradingEngine implements CommandHandler
         {
             nowNs = Math.max(nowNs, timestampNs);
             desk.beginCommand(sequence, nowNs, orders);
-            advanceTime();
-            switch (reader.templateId())
+            final long today = IndiaTime.epochDay(nowNs);
+            if (today != day)
             {
-                case IndexTickDecoder.TEMPLATE_ID -> onIndexTick(reader.indexTick());
-                case DerivativeTickDecoder.TEMPLATE_ID -> onDerivativeTick(reader.derivativeTick());
-                case dev.vyuha.sbe.TimerDecoder.TEMPLATE_ID ->
-                {
-                    // Time has advanced; due deadlines have fired.
-                }
-                case LoadBasketDecoder.TEMPLATE_ID -> onLoadBasket(reader.loadBasket());
-                case UpdateBasketDecoder.TEMPLATE_ID -> onUpdateBasket(reader.updateBasket());
-                case RemoveBasketDecoder.TEMPLATE_ID -> onRemoveBasket(reader.removeBasket());
-                case StrategyControlDecoder.TEMPLATE_ID -> onStrategyControl(reader.strategyControl());
-                case KillSwitchDecoder.TEMPLATE_ID -> onKillSwitch(reader.killSwitch());
-                case InstrumentMasterLoadedDecoder.TEMPLATE_ID -> onInstrumentMaster(reader.instrumentMasterLoaded());
-                case FeedStateDecoder.TEMPLATE_ID -> onFeedState(reader.feedState());
-                case BrokerSessionDecoder.TEMPLATE_ID -> onBrokerSession(reader.brokerSession());
-                case ExecutionReportDecoder.TEMPLATE_ID -> onExecutionReport(reader.executionReport());
-                case ReconciliationReportDecoder.TEMPLATE_ID -> onReconciliation(reader.reconciliationReport());
-                default -> desk.emit(new EngineEvent.CommandRejected(sequence, nowNs, "template "
-                    + reader.templateId() + " is not an engine command (orders go from the engine to the gateway)"));
+                newDay(today);
+            }
+            apply(reader, sequence);
+            if (desk.eventsEmitted != eventsBefore)
+            {
+                // Something was decided: deadlines may have moved.
+                recomputeDeadlines();
+            }
+            // Deadlines fire after the command's own content, so a decision due now sees this command's prices.
+            if (nowNs >= nextDeadlineNs)
+            {
+                fireDeadlines();
             }
         }
         catch (final RuntimeException ex)
@@ -170,11 +164,32 @@ public final class TradingEngine implements CommandHandler
             failedCommands++;
             desk.emit(new EngineEvent.CommandRejected(sequence, nowNs, "command " + reader.templateId()
                 + " failed: " + ex));
-        }
-        if (desk.eventsEmitted != eventsBefore)
-        {
-            // Something was decided: deadlines may have moved.
             recomputeDeadlines();
+        }
+    }
+
+    private void apply(final FrameReader reader, final long sequence)
+    {
+        switch (reader.templateId())
+        {
+            case IndexTickDecoder.TEMPLATE_ID -> onIndexTick(reader.indexTick());
+            case DerivativeTickDecoder.TEMPLATE_ID -> onDerivativeTick(reader.derivativeTick());
+            case dev.vyuha.sbe.TimerDecoder.TEMPLATE_ID ->
+            {
+                // Time has advanced; due deadlines fire next.
+            }
+            case LoadBasketDecoder.TEMPLATE_ID -> onLoadBasket(reader.loadBasket());
+            case UpdateBasketDecoder.TEMPLATE_ID -> onUpdateBasket(reader.updateBasket());
+            case RemoveBasketDecoder.TEMPLATE_ID -> onRemoveBasket(reader.removeBasket());
+            case StrategyControlDecoder.TEMPLATE_ID -> onStrategyControl(reader.strategyControl());
+            case KillSwitchDecoder.TEMPLATE_ID -> onKillSwitch(reader.killSwitch());
+            case InstrumentMasterLoadedDecoder.TEMPLATE_ID -> onInstrumentMaster(reader.instrumentMasterLoaded());
+            case FeedStateDecoder.TEMPLATE_ID -> onFeedState(reader.feedState());
+            case BrokerSessionDecoder.TEMPLATE_ID -> onBrokerSession(reader.brokerSession());
+            case ExecutionReportDecoder.TEMPLATE_ID -> onExecutionReport(reader.executionReport());
+            case ReconciliationReportDecoder.TEMPLATE_ID -> onReconciliation(reader.reconciliationReport());
+            default -> desk.emit(new EngineEvent.CommandRejected(sequence, nowNs, "template "
+                + reader.templateId() + " is not an engine command (orders go from the engine to the gateway)"));
         }
     }
 
@@ -200,25 +215,17 @@ public final class TradingEngine implements CommandHandler
     // Time
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void advanceTime()
+    private void fireDeadlines()
     {
-        final long today = IndiaTime.epochDay(nowNs);
-        if (today != day)
+        for (int i = 0; i < strategies.size(); i++)
         {
-            newDay(today);
-        }
-        if (nowNs >= nextDeadlineNs)
-        {
-            for (int i = 0; i < strategies.size(); i++)
+            final StrategyRuntime strategy = strategies.get(i);
+            if (strategy.nextDeadlineNs() <= nowNs)
             {
-                final StrategyRuntime strategy = strategies.get(i);
-                if (strategy.nextDeadlineNs() <= nowNs)
-                {
-                    strategy.onTime(nowNs);
-                }
+                strategy.onTime(nowNs);
             }
-            recomputeDeadlines();
         }
+        recomputeDeadlines();
     }
 
     private void newDay(final long today)
