@@ -356,6 +356,7 @@ public final class KiteJson
         node.put("refresh_token", "");
         node.put("silo", "");
         node.put("login_time", dateTime(loginTime));
+        node.put("avatar_url", "https://example.invalid/avatar.png");
         return node;
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ public final class KiteTickerServer implements AutoCloseable
     private final Map<Long, SimQuote> latest = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeats;
     private volatile boolean accepting = true;
-    private volatile int connections;
+    private final AtomicInteger connections = new AtomicInteger();
     private Javalin app;
 
     /**
@@ -93,7 +94,7 @@ public final class KiteTickerServer implements AutoCloseable
                     ctx.disableAutomaticPings();
                     clients.put(ctx.sessionId(), new Client(ctx, ctx.queryParam("api_key"),
                         ctx.queryParam("access_token")));
-                    connections++;
+                    connections.incrementAndGet();
                 });
                 ws.onMessage(ctx ->
                 {
@@ -250,7 +251,7 @@ public final class KiteTickerServer implements AutoCloseable
     /** @return connections accepted since start. */
     public int connectionsAccepted()
     {
-        return connections;
+        return connections.get();
     }
 
     /** @return every token some client subscribes to, with that client's mode. */

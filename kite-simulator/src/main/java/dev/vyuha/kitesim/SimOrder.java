@@ -140,7 +140,7 @@ public final class SimOrder
     /** @return exchange order id, null until the order reached the exchange. */
     public String exchangeOrderId()
     {
-        return REJECTED.equals(status) && null == exchangeTimestamp ? null : exchangeOrderId;
+        return null == exchangeTimestamp ? null : exchangeOrderId;
     }
 
     /** @return Kite variety. */

@@ -272,6 +272,9 @@ public final class SimulatedExchange implements AutoCloseable
         record(order);
         order.status("MODIFY PENDING");
         record(order);
+        order.exchangeTimestamp(now());
+        order.status("MODIFIED");
+        record(order);
         order.orderType(orderType);
         order.quantity(quantity);
         order.price("MARKET".equals(orderType) || "SL-M".equals(orderType) ? 0 : price);
@@ -287,9 +290,6 @@ public final class SimulatedExchange implements AutoCloseable
         {
             order.protectionPrice(protectionPrice(order));
         }
-        order.exchangeTimestamp(now());
-        order.status("MODIFIED");
-        record(order);
         final boolean stop = ("SL".equals(orderType) || "SL-M".equals(orderType)) && !triggered(order);
         order.status(stop ? SimOrder.TRIGGER_PENDING : SimOrder.OPEN);
         record(order);
