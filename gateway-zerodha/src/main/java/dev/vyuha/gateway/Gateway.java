@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * driver (SHARED threading, backoff idle: STACK.md §8, §9).
  *
  * <p>Threads: the agent (one, backoff idle by default), the embedded driver if any (one), and for Kite the broker
- * thread plus the ticker's reader and supervisor (mostly asleep). Nothing spins by default.
+ * and reader threads plus the ticker's socket reader and supervisor, all blocked on I/O or queues most of the time.
+ * Nothing spins by default.
  */
 public final class Gateway implements AutoCloseable
 {
@@ -57,11 +58,8 @@ public final class Gateway implements AutoCloseable
             final Subscription commands = connected.addSubscription(context.commandChannel(),
                 context.commandStreamId());
             final Publication reports = connected.addPublication(context.reportChannel(), context.reportStreamId());
-            createdVenue = "kite".equals(context.venue()) ?
-                new KiteVenue(context.kiteSettings(), context.epochNanoClock()) :
-                new PaperVenue(context.account(), context.paperSlippageBps(),
-                    TimeUnit.MILLISECONDS.toNanos(context.paperLatencyMs()), context.epochNanoClock());
-            final Subscription marketData = "paper".equals(context.venue()) ?
+            createdVenue = createVenue(context);
+            final Subscription marketData = "paper".equals(context.venue()) || null != context.venueFactory() ?
                 connected.addSubscription(context.marketDataChannel(), context.marketDataStreamId()) : null;
             agent = new GatewayAgent(commands, marketData, new ReportPublication(reports), createdVenue,
                 context.epochNanoClock(), context.fragmentLimit());
@@ -77,6 +75,20 @@ public final class Gateway implements AutoCloseable
         this.driver = launchedDriver;
         this.aeron = connected;
         this.venue = createdVenue;
+    }
+
+    private static BrokerVenue createVenue(final GatewayContext context)
+    {
+        if (null != context.venueFactory())
+        {
+            return context.venueFactory().apply(context);
+        }
+        if ("kite".equals(context.venue()))
+        {
+            return new KiteVenue(context.kiteSettings(), context.epochNanoClock(), context.kitePlacementObserver());
+        }
+        return new PaperVenue(context.account(), context.paperSlippageBps(),
+            TimeUnit.MILLISECONDS.toNanos(context.paperLatencyMs()), context.epochNanoClock());
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.vyuha.gateway;
 import dev.vyuha.gateway.kite.KiteCredentials;
 import dev.vyuha.gateway.kite.KiteSdk;
 import dev.vyuha.gateway.kite.KiteSettings;
+import dev.vyuha.gateway.kite.PlacementObserver;
+import dev.vyuha.gateway.venue.BrokerVenue;
 import io.aeron.CommonContext;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -226,6 +229,8 @@ public final class GatewayContext
     private double paperSlippageBps = decimal(PAPER_SLIPPAGE_BPS_PROP_NAME, PAPER_SLIPPAGE_BPS_DEFAULT);
     private long paperLatencyMs = longValue(PAPER_LATENCY_MS_PROP_NAME, PAPER_LATENCY_MS_DEFAULT);
     private EpochNanoClock epochNanoClock = new SystemEpochNanoClock();
+    private Function<GatewayContext, BrokerVenue> venueFactory;
+    private PlacementObserver kitePlacementObserver = PlacementObserver.NONE;
     private IdleStrategy idleStrategy;
     private boolean concluded;
 
@@ -247,7 +252,8 @@ public final class GatewayContext
         require(commandStreamId != reportStreamId || !commandChannel.equals(reportChannel),
             "commands and reports must not share a stream");
         venue = venue.toLowerCase(Locale.ROOT);
-        require("kite".equals(venue) || "paper".equals(venue), VENUE_PROP_NAME + " must be kite or paper: " + venue);
+        require(null != venueFactory || "kite".equals(venue) || "paper".equals(venue),
+            VENUE_PROP_NAME + " must be kite or paper (or set a venue factory): " + venue);
         require(fragmentLimit > 0, FRAGMENT_LIMIT_PROP_NAME + " must be > 0");
         require(limitBufferBps >= 0 && limitBufferBps <= 2_000, LIMIT_BUFFER_BPS_PROP_NAME + " must be 0..2000");
         marketOrderStyle = marketOrderStyle.toLowerCase(Locale.ROOT);
@@ -835,6 +841,40 @@ public final class GatewayContext
     public GatewayContext paperLatencyMs(final long latencyMs)
     {
         this.paperLatencyMs = latencyMs;
+        return this;
+    }
+
+    /** @return a factory of another broker's venue, or null for the built-in kite and paper venues. */
+    public Function<GatewayContext, BrokerVenue> venueFactory()
+    {
+        return venueFactory;
+    }
+
+    /**
+     * Plug in another broker: the factory makes its venue from this context (the Aeron side does not change).
+     *
+     * @param venueFactory makes the venue; null for the built-in kite and paper venues.
+     * @return this.
+     */
+    public GatewayContext venueFactory(final Function<GatewayContext, BrokerVenue> venueFactory)
+    {
+        this.venueFactory = venueFactory;
+        return this;
+    }
+
+    /** @return observer of Kite placements as they leave. */
+    public PlacementObserver kitePlacementObserver()
+    {
+        return kitePlacementObserver;
+    }
+
+    /**
+     * @param observer told about each Kite placement as it leaves (metrics, benchmarks).
+     * @return this.
+     */
+    public GatewayContext kitePlacementObserver(final PlacementObserver observer)
+    {
+        this.kitePlacementObserver = null == observer ? PlacementObserver.NONE : observer;
         return this;
     }
 

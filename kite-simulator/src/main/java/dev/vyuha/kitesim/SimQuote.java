@@ -257,13 +257,15 @@ public final class SimQuote
     /** @return true if any depth level carries quantity. */
     public boolean hasDepth()
     {
-        return Arrays.stream(bids).anyMatch(l -> l.quantity() > 0) || Arrays.stream(asks).anyMatch(l -> l.quantity() > 0);
+        return Arrays.stream(bids).anyMatch(l -> l.quantity() > 0)
+            || Arrays.stream(asks).anyMatch(l -> l.quantity() > 0);
     }
 
     @Override
     public String toString()
     {
-        return "SimQuote{token=" + instrumentToken + ", ltp=" + lastPrice + ", bid=" + bids[0] + ", ask=" + asks[0] + '}';
+        return "SimQuote{token=" + instrumentToken + ", ltp=" + lastPrice + ", bid=" + bids[0] + ", ask=" + asks[0]
+            + '}';
     }
 
     /**

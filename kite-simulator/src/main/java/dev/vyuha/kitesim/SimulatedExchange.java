@@ -617,8 +617,8 @@ public final class SimulatedExchange implements AutoCloseable
         }
         if (!order.isLive())
         {
-            throw KiteApiError.input("Order cannot be " + action + " as it is " + order.status().toLowerCase(Locale.ROOT)
-                + ".");
+            throw KiteApiError.input("Order cannot be " + action + " as it is "
+                + order.status().toLowerCase(Locale.ROOT) + ".");
         }
         return order;
     }

@@ -212,7 +212,8 @@ class KiteMockParityTest
     @Test
     void shouldServeInstrumentsTheSdkReadsExactlyLikeTheMockCsv() throws Throwable
     {
-        final String csv = KiteFixtures.read(KiteFixtures.instruments().resolve("kiteconnect-mocks_instruments_nse.csv"));
+        final String csv = KiteFixtures.read(KiteFixtures.instruments()
+            .resolve("kiteconnect-mocks_instruments_nse.csv"));
         mocks.serve("GET", "/instruments/NSE", "text/csv", csv);
         simulator.exchange().addInstruments(InstrumentsCsv.parse(csv, i -> 0));
         final long started = System.currentTimeMillis();

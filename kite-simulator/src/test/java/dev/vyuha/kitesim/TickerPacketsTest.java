@@ -104,7 +104,8 @@ class TickerPacketsTest
             .totals(tick.path("buy_quantity").asLong(), tick.path("sell_quantity").asLong())
             .ohlc(paise(ohlc.path("open")), paise(ohlc.path("high")), paise(ohlc.path("low")),
                 paise(ohlc.path("close")))
-            .openInterest(tick.path("oi").asLong(), tick.path("oi_day_high").asLong(), tick.path("oi_day_low").asLong());
+            .openInterest(tick.path("oi").asLong(), tick.path("oi_day_high").asLong(),
+                tick.path("oi_day_low").asLong());
         if (tick.has("timestamp"))
         {
             builder.times(OffsetDateTime.parse(tick.path("last_trade_time").asText()).toEpochSecond(),

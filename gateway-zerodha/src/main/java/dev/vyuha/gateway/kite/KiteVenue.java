@@ -46,8 +46,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Zerodha Kite through the official SDK 3.5.1, on one broker thread (the SDK blocks 10–300 ms per call and its date
- * parsing is not thread safe). The Aeron agent, the ticker and the postback listener only queue work for it.
+ * Zerodha Kite through the official SDK 3.5.1, off the Aeron duty cycle: the SDK blocks 10–300 ms per call and its
+ * date parsing is not thread safe, so every state change happens on one broker thread (placements, modifications,
+ * cancellations, order updates) with its own {@code KiteConnect}, and the large reads (order book polls and tag
+ * lookups, reconciliation) run on a reader thread with a second {@code KiteConnect}, so a placement never waits behind
+ * a read. The Aeron agent, the ticker, the postback listener and the reader only queue work for the broker thread.
  *
  * <p>Rules it keeps (KITE.md §9, ARCHITECTURE.md §3 invariant 5):
  * <ul>
@@ -108,11 +111,17 @@ public final class KiteVenue implements BrokerVenue
     private final Map<String, Long> tokensBySymbol = new HashMap<>();
     private final Set<Long> refusedIntents = new HashSet<>();
     private final OrderRateLimiter limiter;
+    private final PlacementObserver placementObserver;
     private final Thread worker;
+    private final Thread reader;
+    private final LinkedBlockingQueue<Runnable> reads = new LinkedBlockingQueue<>();
     private volatile boolean running = true;
     private VenueListener listener;
     private IntentBook book;
     private KiteConnect kite;
+    private KiteConnect kiteReads;
+    private boolean pollInFlight;
+    private boolean reconciliationInFlight;
     private KiteOrderStream stream;
     private PostbackListener postbacks;
     private BrokerSessionStatus session;
@@ -131,13 +140,27 @@ public final class KiteVenue implements BrokerVenue
      */
     public KiteVenue(final KiteSettings settings, final EpochNanoClock clock)
     {
+        this(settings, clock, PlacementObserver.NONE);
+    }
+
+    /**
+     * @param settings          Kite settings.
+     * @param clock             epoch time for the rate limiter and timers.
+     * @param placementObserver told about each placement as it leaves.
+     */
+    public KiteVenue(final KiteSettings settings, final EpochNanoClock clock,
+        final PlacementObserver placementObserver)
+    {
         this.settings = settings;
         this.clock = clock;
+        this.placementObserver = placementObserver;
         this.account = settings.account();
         this.limiter = new OrderRateLimiter(settings.ordersPerSecond(), settings.ordersPerMinute(),
             settings.ordersPerDay(), settings.rateGuard().toNanos());
         this.worker = new Thread(this::run, "vyuha-kite-broker");
         this.worker.setDaemon(true);
+        this.reader = new Thread(this::read, "vyuha-kite-reader");
+        this.reader.setDaemon(true);
     }
 
     @Override
@@ -202,9 +225,11 @@ public final class KiteVenue implements BrokerVenue
     {
         running = false;
         worker.interrupt();
+        reader.interrupt();
         try
         {
             worker.join(TimeUnit.SECONDS.toMillis(5));
+            reader.join(TimeUnit.SECONDS.toMillis(5));
         }
         catch (final InterruptedException ex)
         {
@@ -226,6 +251,8 @@ public final class KiteVenue implements BrokerVenue
     {
         book = new IntentBook(account, this::emit);
         kite = KiteSdk.kiteConnect(settings.apiKey(), settings.rootUrl(), settings.httpTimeout());
+        kiteReads = KiteSdk.kiteConnect(settings.apiKey(), settings.rootUrl(), settings.httpTimeout());
+        reader.start();
         if (settings.tickerEnabled())
         {
             stream = new KiteOrderStream(settings.apiKey(), settings.tickerUrl(), settings.tickerStaleAfter(),
@@ -267,6 +294,57 @@ public final class KiteVenue implements BrokerVenue
             {
                 LOG.error("broker thread: unexpected failure, carrying on", ex);
             }
+        }
+    }
+
+    /** The reader thread: order book polls, tag lookups and reconciliation reads, so placements never wait. */
+    private void read()
+    {
+        while (running)
+        {
+            try
+            {
+                final Runnable job = reads.poll(MAX_WAIT_NS, TimeUnit.NANOSECONDS);
+                if (null != job)
+                {
+                    job.run();
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                if (!running)
+                {
+                    break;
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("reader thread: unexpected failure, carrying on", ex);
+            }
+        }
+    }
+
+    /** What the reader thread read, or why it could not. */
+    private record ReadResult(
+        List<Order> orders, List<Trade> trades, Map<String, List<Position>> positions, Throwable failure)
+    {
+    }
+
+    private ReadResult readBroker(
+        final String token, final boolean orders, final boolean trades, final boolean positions)
+    {
+        try
+        {
+            kiteReads.setAccessToken(token);
+            return new ReadResult(
+                orders ? kiteReads.getOrders() : List.of(),
+                trades ? kiteReads.getTrades() : List.of(),
+                positions ? kiteReads.getPositions() : Map.of(),
+                null);
+        }
+        catch (final KiteException | IOException | RuntimeException ex)
+        {
+            return new ReadResult(List.of(), List.of(), Map.of(), ex);
         }
     }
 
@@ -649,6 +727,7 @@ public final class KiteVenue implements BrokerVenue
         final Slice slice = action.slice;
         final OrderParams params = placeParams(slice);
         action.attempts++;
+        placementObserver.beforePlace(slice.tag, slice.intent.order.receivedNanos(), System.nanoTime());
         try
         {
             final Order order = kite.placeOrder(params, VARIETY);
@@ -824,8 +903,8 @@ public final class KiteVenue implements BrokerVenue
         final long tick = slice.intent.order.tickSize() > 0 ? slice.intent.order.tickSize() : 5;
         final boolean buy = slice.intent.order.isBuy();
         slice.orderType = amendment.orderType();
-        slice.limitPrice = amendment.limitPrice() > 0 ? OrderPricing.protectiveLimit(amendment.limitPrice(), tick, buy) :
-            OrderIntent.NO_PRICE;
+        slice.limitPrice = amendment.limitPrice() > 0 ?
+            OrderPricing.protectiveLimit(amendment.limitPrice(), tick, buy) : OrderIntent.NO_PRICE;
         slice.triggerPrice = amendment.triggerPrice() > 0 ? OrderPricing.nearestTick(amendment.triggerPrice(), tick) :
             OrderIntent.NO_PRICE;
         if (!slice.intent.isSliced())
@@ -1058,26 +1137,33 @@ public final class KiteVenue implements BrokerVenue
         final long started = clock.nanoTime();
         final boolean tickerUp = null != stream && stream.isConnected();
         nextPollNs = started + (tickerUp ? settings.pollIntervalConnected() : settings.pollInterval()).toNanos();
-        if (!book.hasUnfinishedSlices())
+        if (!book.hasUnfinishedSlices() || pollInFlight)
         {
             return;
         }
-        final List<Order> orders;
-        try
+        pollInFlight = true;
+        final String token = accessToken;
+        reads.add(() ->
         {
-            orders = kite.getOrders();
-            callSucceeded();
-        }
-        catch (final KiteException | IOException | RuntimeException ex)
+            final ReadResult result = readBroker(token, true, false, false);
+            inbox.add(() -> onOrderBook(result, started));
+        });
+    }
+
+    private void onOrderBook(final ReadResult result, final long started)
+    {
+        pollInFlight = false;
+        if (null != result.failure())
         {
-            final KiteFailure failure = KiteFailure.classify(ex);
+            final KiteFailure failure = KiteFailure.classify(result.failure());
             callFailed(failure);
             LOG.info("kite: order book read failed ({}); trying again later", failure.text());
-            postponeLookups(started + backoffNs(2));
+            postponeLookups(clock.nanoTime() + backoffNs(2));
             return;
         }
+        callSucceeded();
         final Set<String> seenTags = new HashSet<>();
-        for (final Order order : orders)
+        for (final Order order : result.orders())
         {
             final BrokerOrderState state = BrokerOrderState.of(order, "poll");
             if (null != state.tag())
@@ -1151,38 +1237,45 @@ public final class KiteVenue implements BrokerVenue
 
     private void reconcile()
     {
+        if (reconciliationInFlight)
+        {
+            return;
+        }
+        reconciliationInFlight = true;
         final ReconciliationQuery query = pendingReconciliations.get(0);
-        final long now = clock.nanoTime();
         final ReconciliationScope scope = null == query.scope() || ReconciliationScope.NULL_VAL == query.scope() ?
             ReconciliationScope.ALL : query.scope();
         final boolean orders = !orderBookRead || ReconciliationScope.ALL == scope
             || ReconciliationScope.ORDERS == scope || ReconciliationScope.TRADES == scope;
         final boolean trades = ReconciliationScope.ALL == scope || ReconciliationScope.TRADES == scope;
         final boolean positions = ReconciliationScope.ALL == scope || ReconciliationScope.POSITIONS == scope;
-        final List<Order> kiteOrders;
-        final List<Trade> kiteTrades;
-        final Map<String, List<Position>> kitePositions;
-        try
+        final String token = accessToken;
+        reads.add(() ->
         {
-            kiteOrders = orders ? kite.getOrders() : List.of();
-            kiteTrades = trades ? kite.getTrades() : List.of();
-            kitePositions = positions ? kite.getPositions() : Map.of();
-            callSucceeded();
-        }
-        catch (final KiteException | IOException | RuntimeException ex)
+            final ReadResult result = readBroker(token, orders, trades, positions);
+            inbox.add(() -> onReconciliationRead(query, result));
+        });
+    }
+
+    private void onReconciliationRead(final ReconciliationQuery query, final ReadResult result)
+    {
+        reconciliationInFlight = false;
+        final long now = clock.nanoTime();
+        if (null != result.failure())
         {
-            final KiteFailure failure = KiteFailure.classify(ex);
+            final KiteFailure failure = KiteFailure.classify(result.failure());
             callFailed(failure);
             reconciliationAttempts++;
             nextReconciliationNs = now + backoffNs(reconciliationAttempts);
             LOG.warn("kite: reconciliation read failed ({}); retrying", failure.text());
             return;
         }
-        pendingReconciliations.remove(0);
+        callSucceeded();
+        pendingReconciliations.remove(query);
         reconciliationAttempts = 0;
 
-        final List<BrokerOrderState> states = new ArrayList<>(kiteOrders.size());
-        for (final Order order : kiteOrders)
+        final List<BrokerOrderState> states = new ArrayList<>(result.orders().size());
+        for (final Order order : result.orders())
         {
             states.add(BrokerOrderState.of(order, "reconciliation"));
         }
@@ -1200,7 +1293,7 @@ public final class KiteVenue implements BrokerVenue
             held.forEach(this::newOrder);
         }
         final ReconciliationSnapshot snapshot = KiteReconciliation.snapshot(query.requestId(), account, now, states,
-            kiteTrades, kitePositions.getOrDefault("net", List.of()), book, tokensBySymbol);
+            result.trades(), result.positions().getOrDefault("net", List.of()), book, tokensBySymbol);
         KiteReconciliation.logDifferences(snapshot, book);
         listener.onReconciliation(snapshot);
     }

@@ -65,8 +65,8 @@ class OrderRateLimiterTest
     void shouldRenewTheDayBudgetAtIstMidnight()
     {
         final OrderRateLimiter limiter = new OrderRateLimiter(10, 400, 3, 0);
-        final long lateEvening = LocalDateTime.of(2026, 8, 18, 23, 59, 0).toEpochSecond(ZoneOffset.ofHoursMinutes(5, 30))
-            * SECOND;
+        final long lateEvening = LocalDateTime.of(2026, 8, 18, 23, 59, 0)
+            .toEpochSecond(ZoneOffset.ofHoursMinutes(5, 30)) * SECOND;
         for (int i = 0; i < 3; i++)
         {
             assertEquals(0, limiter.tryAcquire(lateEvening + i * SECOND, true));
