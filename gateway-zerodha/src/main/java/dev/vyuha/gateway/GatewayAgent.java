@@ -5,6 +5,7 @@ import dev.vyuha.gateway.venue.ExecutionEvent;
 import dev.vyuha.gateway.venue.ReconciliationSnapshot;
 import dev.vyuha.gateway.venue.SessionEvent;
 import dev.vyuha.gateway.venue.VenueListener;
+import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
@@ -13,9 +14,11 @@ import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The gateway's duty cycle on one thread: poll order commands (and market data in paper mode) into the venue, let the
- * venue do timed work, and publish whatever the venue reported, in order. Venues report from their own threads into a
- * queue; a report that meets back-pressure or no engine stays at the head and is tried again next cycle.
+ * The gateway's duty cycle on one thread: poll order commands (and market data in paper mode) into the venue,
+ * reassembling frames larger than the MTU, let the venue do timed work, and publish whatever the venue reported, in
+ * order. Venues report from their own threads into a queue; a report that meets back-pressure or no engine stays at the
+ * head and is tried again next cycle. Reports larger than the MTU (reconciliation parts) arrive fragmented: the engine
+ * must poll them through a {@code FragmentAssembler}.
  */
 final class GatewayAgent implements Agent, VenueListener
 {
@@ -23,6 +26,8 @@ final class GatewayAgent implements Agent, VenueListener
     private final Subscription marketData;
     private final OrderCommandAdapter commandAdapter;
     private final MarketDataAdapter marketDataAdapter;
+    private final FragmentAssembler commandAssembler;
+    private final FragmentAssembler marketDataAssembler;
     private final BrokerVenue venue;
     private final EpochNanoClock clock;
     private final int fragmentLimit;
@@ -48,6 +53,8 @@ final class GatewayAgent implements Agent, VenueListener
         this.fragmentLimit = fragmentLimit;
         this.commandAdapter = new OrderCommandAdapter(venue);
         this.marketDataAdapter = null == marketData ? null : new MarketDataAdapter(venue, clock);
+        this.commandAssembler = new FragmentAssembler(commandAdapter);
+        this.marketDataAssembler = null == marketData ? null : new FragmentAssembler(marketDataAdapter);
         this.executionReports = new ExecutionReportPublisher(reports);
         this.sessions = new BrokerSessionPublisher(reports);
         this.reconciliations = new ReconciliationReportPublisher(reports);
@@ -68,10 +75,10 @@ final class GatewayAgent implements Agent, VenueListener
     @Override
     public int doWork()
     {
-        int work = commands.poll(commandAdapter, fragmentLimit);
+        int work = commands.poll(commandAssembler, fragmentLimit);
         if (null != marketData)
         {
-            work += marketData.poll(marketDataAdapter, fragmentLimit);
+            work += marketData.poll(marketDataAssembler, fragmentLimit);
         }
         work += venue.doWork(clock.nanoTime());
         work += publishOutbox();

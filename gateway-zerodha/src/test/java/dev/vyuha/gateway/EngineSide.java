@@ -23,6 +23,7 @@ import dev.vyuha.wire.FrameReader;
 import dev.vyuha.wire.FrameVerdict;
 import dev.vyuha.wire.OrderTags;
 import io.aeron.Aeron;
+import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
@@ -89,7 +90,7 @@ final class EngineSide implements AutoCloseable
     private final ReconciliationRequestEncoder reconciliation = new ReconciliationRequestEncoder();
     private final DerivativeTickEncoder tick = new DerivativeTickEncoder();
     private final FrameReader reader = new FrameReader();
-    private final FragmentHandler handler = this::onReport;
+    private final FragmentHandler handler = new FragmentAssembler(this::onReport);
     final List<Execution> executions = new CopyOnWriteArrayList<>();
     final List<Session> sessions = new CopyOnWriteArrayList<>();
     final List<ReconciliationPart> reconciliations = new CopyOnWriteArrayList<>();

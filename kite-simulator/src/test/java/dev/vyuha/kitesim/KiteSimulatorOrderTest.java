@@ -354,6 +354,23 @@ class KiteSimulatorOrderTest
         assertEquals(Map.of("IOC", 1), byTag);
     }
 
+    @Test
+    void shouldFillARestingOrderWhenAScriptedPricePathReachesIt() throws Throwable
+    {
+        final String orderId = kite.placeOrder(limit("BUY", 65, 98.0, "PATH"), "regular").orderId;
+        Thread.sleep(100);
+        assertEquals("OPEN", last(kite.getOrderHistory(orderId)).status);
+
+        simulator.exchange().playPricePath(List.of(
+            SimQuote.twoSided(TOKEN, 99_00, 650, 99_05, 650),
+            SimQuote.twoSided(TOKEN, 98_50, 650, 98_55, 650),
+            SimQuote.twoSided(TOKEN, 97_90, 650, 97_95, 650)), Duration.ofMillis(50));
+
+        awaitStatus(orderId, "COMPLETE");
+        assertEquals("97.95", last(kite.getOrderHistory(orderId)).averagePrice);
+        assertEquals(97_95, simulator.exchange().quote(TOKEN).ask(0).price(), "the path ran to its end");
+    }
+
     static OrderParams limit(final String side, final int quantity, final double price, final String tag)
     {
         final OrderParams params = new OrderParams();

@@ -13,6 +13,7 @@ import dev.vyuha.wire.FrameReader;
 import dev.vyuha.wire.FrameVerdict;
 import dev.vyuha.wire.OrderTags;
 import io.aeron.Aeron;
+import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
@@ -55,7 +56,7 @@ final class BenchEngine implements AutoCloseable
     private AckHandler ackHandler = (id, now) ->
     {
     };
-    private final FragmentHandler handler = (frame, offset, length, frameHeader) ->
+    private final FragmentHandler handler = new FragmentAssembler((frame, offset, length, frameHeader) ->
     {
         if (FrameVerdict.VALID == reader.read(frame, offset, length)
             && ExecutionReportDecoder.TEMPLATE_ID == reader.templateId())
@@ -66,7 +67,7 @@ final class BenchEngine implements AutoCloseable
                 ackHandler.onAck(report.clientOrderId(), System.nanoTime());
             }
         }
-    };
+    });
 
     BenchEngine()
     {

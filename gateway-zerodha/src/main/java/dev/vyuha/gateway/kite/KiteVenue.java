@@ -667,7 +667,7 @@ public final class KiteVenue implements BrokerVenue
         LOG.info("kite: intent {} refused: {} {}", intent.tag(), reason, text);
         emit(new ExecutionEvent(intent.clientOrderId(), 0, account, "", ExecType.REJECT, reason,
             intent.instrumentToken(), intent.side(), 0, 0, intent.quantity(), 0, OrderIntent.NO_PRICE, 0,
-            OrderIntent.NO_PRICE, 0, "", clock.nanoTime(), text));
+            OrderIntent.NO_PRICE, 0, "", KiteTimestamps.NONE, text));
     }
 
     // ------------------------------------------------------------------------------------------------ dispatch
