@@ -64,6 +64,7 @@ final class StrategyRuntime
     long lastTimeNs = Long.MIN_VALUE;
     long reportedMtm;
     long selectionRetryAtNs = Long.MIN_VALUE;
+    String lastEntryBlock;
     String lastReason = "";
     boolean unitsEstimated;
 
@@ -167,6 +168,7 @@ final class StrategyRuntime
         trailingStopRaise = 0;
         legsSelected = false;
         selectionRetryAtNs = Long.MIN_VALUE;
+        lastEntryBlock = null;
         triggerDeadlineNs = Long.MAX_VALUE;
         rangeStartNs = Long.MAX_VALUE;
         rangeEndNs = Long.MAX_VALUE;
@@ -519,6 +521,19 @@ final class StrategyRuntime
         {
             return;
         }
+        final String blocked = entryBlocked();
+        if (null != blocked)
+        {
+            if (!blocked.equals(lastEntryBlock))
+            {
+                // Recorded once per distinct reason while the entry waits.
+                lastEntryBlock = blocked;
+                desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name(),
+                    state.name(), "entry waits: " + blocked));
+            }
+            return;
+        }
+        lastEntryBlock = null;
         final EntryTrigger entryTrigger = definition.entry().trigger();
         String fired = null;
         if (entryTrigger instanceof EntryTrigger.Immediate)
@@ -535,17 +550,13 @@ final class StrategyRuntime
             if (moved(momentum.move(), momentumReference, combined))
             {
                 desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "overall momentum "
-                    + momentum.move().kind() + " " + momentum.move().value(), momentumReference, combined,
+                    + describe(momentum.move()) + " from " + Paise.toRupees(momentumReference),
+                    threshold(momentum.move(), momentumReference), combined,
                     "combined premium"));
                 fired = "overall momentum";
             }
         }
         if (null == fired)
-        {
-            return;
-        }
-        final String blocked = entryBlocked();
-        if (null != blocked)
         {
             return;
         }
@@ -857,7 +868,7 @@ final class StrategyRuntime
         leg.state = LegState.WAITING_MOMENTUM;
         watch(leg.instrumentId, leg);
         desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "selected",
-            "waiting for momentum", why + ": " + wait.move().kind() + " " + wait.move().value() + " from "
+            "waiting for momentum", why + ": " + describe(wait.move()) + " from "
             + Paise.toRupees(leg.momentumReference) + " on the " + (leg.momentumOnUnderlying ? "underlying" : "option")));
     }
 
@@ -868,15 +879,12 @@ final class StrategyRuntime
         {
             return;
         }
-        if (moved(wait.move(), leg.momentumReference, price))
+        if (moved(wait.move(), leg.momentumReference, price) && null == entryBlocked())
         {
             leg.momentumDeadlineNs = Long.MAX_VALUE;
             desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "wait and trade "
-                + wait.move().kind() + " " + wait.move().value(), leg.momentumReference, price, desk.tickOf(instrumentId)));
-            if (null != entryBlocked())
-            {
-                return;
-            }
+                + describe(wait.move()) + " from " + Paise.toRupees(leg.momentumReference),
+                threshold(wait.move(), leg.momentumReference), price, desk.tickOf(instrumentId)));
             enter(leg, "wait and trade");
             settleEntering();
         }
@@ -902,10 +910,21 @@ final class StrategyRuntime
         settleEntering();
     }
 
+    private static String describe(final Move move)
+    {
+        return move.kind() + " " + (move.kind().isPercent() ? move.value() / 100.0 + " %" : Paise.toRupees(move.value()));
+    }
+
     private static boolean moved(final Move move, final long reference, final long price)
     {
+        return move.kind().isUp() ? price >= threshold(move, reference) : price <= threshold(move, reference);
+    }
+
+    /** @return the price a move from the reference must reach (exactly reaching it counts). */
+    private static long threshold(final Move move, final long reference)
+    {
         final long amount = move.kind().isPercent() ? reference * move.value() / 10_000 : move.value();
-        return move.kind().isUp() ? price >= reference + amount : price <= reference - amount;
+        return move.kind().isUp() ? reference + amount : reference - amount;
     }
 
     private long combinedPremium()
@@ -924,15 +943,25 @@ final class StrategyRuntime
         {
             return;
         }
+        boolean anyOpen = false;
         for (final LegRuntime leg : legs)
         {
             if (leg.state == LegState.ENTRY_PENDING || leg.state == LegState.RETRY_WAIT
-                || leg.state == LegState.AWAITING_HEDGES)
+                || leg.state == LegState.AWAITING_HEDGES || leg.state == LegState.WAITING_MOMENTUM)
             {
                 return;
             }
+            anyOpen |= leg.state == LegState.OPEN || leg.state == LegState.EXIT_PENDING;
         }
-        transition(StrategyState.ACTIVE, "legs entered");
+        if (anyOpen)
+        {
+            transition(StrategyState.ACTIVE, "legs entered");
+        }
+        else
+        {
+            transition(StrategyState.DONE, "no leg entered");
+            unwatchAll();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -1202,7 +1231,7 @@ final class StrategyRuntime
         }
         final ReEntry reEntry = "stop".equals(leg.lastExitRule) ? leg.definition.reEntryOnStopLoss().orElse(null) :
             "target".equals(leg.lastExitRule) ? leg.definition.reEntryOnTarget().orElse(null) : null;
-        if (null != reEntry && state == StrategyState.ACTIVE)
+        if (null != reEntry && (state == StrategyState.ACTIVE || state == StrategyState.ENTERING))
         {
             planReEntry(leg, reEntry);
         }
