@@ -490,6 +490,11 @@ final class TradingDay
         }
     }
 
+    static String rupees(final long paise)
+    {
+        return java.math.BigDecimal.valueOf(paise, 2).toPlainString();
+    }
+
     static long paise(final String rupees)
     {
         return new java.math.BigDecimal(rupees).movePointRight(2).longValueExact();
