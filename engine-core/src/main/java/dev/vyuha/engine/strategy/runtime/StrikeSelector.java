@@ -132,7 +132,7 @@ public final class StrikeSelector
         }
         if (criterion instanceof StrikeCriterion.DeltaTarget target)
         {
-            return byDelta(context, type, atmStrike, target.target(), target.target(), target.target());
+            return byDelta(context, type, atmStrike, target.target(), 0.0, 1.0);
         }
         if (criterion instanceof StrikeCriterion.DeltaRange range)
         {
@@ -372,8 +372,8 @@ public final class StrikeSelector
                 best = i;
             }
         }
-        final String how = min == max ? "|delta| nearest " + target : "|delta| in [" + min + ", " + max + "], nearest "
-            + target;
+        final String how = min == 0.0 && max == 1.0 ? "|delta| nearest " + target : "|delta| in [" + min + ", " + max
+            + "], nearest " + target;
         if (best < 0)
         {
             return StrikeSelection.none(atmStrike, candidates, how + ": no usable option qualifies");
