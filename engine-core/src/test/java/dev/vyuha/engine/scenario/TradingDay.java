@@ -462,6 +462,13 @@ final class TradingDay
     // Plumbing
     // ---------------------------------------------------------------------------------------------------------------
 
+    /** Apply a frame built by the test itself (possibly malformed). */
+    TradingDay raw(final org.agrona.MutableDirectBuffer frame, final int length)
+    {
+        driver.apply(frame, 0, length, nowNs);
+        return this;
+    }
+
     private TradingDay apply(final int length)
     {
         driver.apply(buffer, 0, length, nowNs);
