@@ -192,7 +192,7 @@ public sealed interface EngineEvent
         @Override
         public String describe()
         {
-            return "order " + tag + " " + side + " " + quantity + " " + symbol + " " + change + " filled " + filled
+            return "order " + (tag.isEmpty() ? "(not sent)" : tag) + " " + side + " " + quantity + " " + symbol + " " + change + " filled " + filled
                 + " @ " + rupees(pricePaise) + (detail.isEmpty() ? "" : " (" + detail + ")") + " [" + scope + "]";
         }
     }

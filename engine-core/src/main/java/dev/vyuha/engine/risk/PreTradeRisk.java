@@ -7,8 +7,9 @@ import dev.vyuha.reference.calendar.TradingCalendar;
 /**
  * The checks every order intent passes before it leaves the engine: kill switch, broker session, trading day and
  * window, whole lots, lots and value per order, freeze quantity known, and the order-rate budgets counted in command
- * time. Exits (risk-reducing orders) bypass the kill switch, the session flag and the per-second and per-minute
- * budgets (the gateway queues them; it never drops an order), but not the trading window or the daily cap.
+ * time. Exits (risk-reducing orders) bypass the kill switch, the session flag, the per-order lot and value limits,
+ * the whole-lots rule (they flatten whatever is held) and the per-second and per-minute budgets (the gateway queues
+ * them; it never drops an order), but not the trading window or the daily cap.
  *
  * <p>Owned by the business-logic thread; time comes from the command; no allocation.
  */
@@ -64,15 +65,16 @@ public final class PreTradeRisk
             return RiskVerdict.OUTSIDE_TRADING_WINDOW;
         }
         final int lot = master.lotSize(instrumentId);
-        if (quantity <= 0 || lot <= 0 || quantity % lot != 0)
+        if (quantity <= 0 || lot <= 0 || (!exit && quantity % lot != 0))
         {
+            // An exit flattens whatever is held, whole lots or not (an odd partial fill must still be closable).
             return RiskVerdict.QUANTITY_NOT_WHOLE_LOTS;
         }
-        if (quantity / lot > limits.maxLotsPerOrder())
+        if (!exit && quantity / lot > limits.maxLotsPerOrder())
         {
             return RiskVerdict.ABOVE_MAX_LOTS_PER_ORDER;
         }
-        if (price > 0 && price > limits.maxOrderValuePaise() / quantity)
+        if (!exit && price > 0 && price > limits.maxOrderValuePaise() / quantity)
         {
             return RiskVerdict.ABOVE_MAX_ORDER_VALUE;
         }

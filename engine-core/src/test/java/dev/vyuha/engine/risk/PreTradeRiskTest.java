@@ -61,6 +61,16 @@ class PreTradeRiskTest
     }
 
     @Test
+    void shouldLetAnExitFlattenAnOddOrLargePositionWhole()
+    {
+        assertEquals(RiskVerdict.ACCEPTED, risk.check(master, 0, 32, 100_00L, true, tenAm),
+            "an odd partial fill must be closable");
+        assertEquals(RiskVerdict.ACCEPTED, risk.check(master, 0, 65 * 11, 1_000_000_00L, true, tenAm + 1),
+            "lot and value limits guard entries, not exits");
+        assertEquals(RiskVerdict.QUANTITY_NOT_WHOLE_LOTS, risk.check(master, 0, 0, 100_00L, true, tenAm + 2));
+    }
+
+    @Test
     void shouldBlockEntriesButNotExitsWhileTheKillSwitchIsEngaged()
     {
         risk.killSwitch(true);

@@ -53,6 +53,8 @@ final class TradingDay
     final List<SentOrder> orders = new ArrayList<>();
     final List<Long> cancels = new ArrayList<>();
     final ByteArrayOutputStream outbound = new ByteArrayOutputStream();
+    /** Every frame applied, unstamped, with the time it was applied at: the day's command stream. */
+    final List<RecordedCommand> recording = new ArrayList<>();
     final TradingEngine engine;
     private final InlineCommandDriver driver;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(4096);
@@ -64,6 +66,11 @@ final class TradingDay
     private long nowNs;
     private long requestIds;
     private int reportCount;
+
+    /** A command as the test sent it and the time it entered. */
+    record RecordedCommand(byte[] frame, long timestampNs)
+    {
+    }
 
     /** An order the engine sent, as the gateway would decode it. */
     record SentOrder(long clientOrderId, String tag, String account, String symbol, String side, String orderType,
@@ -116,6 +123,12 @@ final class TradingDay
     {
         date = LocalDate.parse(isoDate);
         return at("08:45");
+    }
+
+    TradingDay atNanos(final long epochNanos)
+    {
+        nowNs = epochNanos;
+        return this;
     }
 
     TradingDay at(final String time)
@@ -465,14 +478,23 @@ final class TradingDay
     /** Apply a frame built by the test itself (possibly malformed). */
     TradingDay raw(final org.agrona.MutableDirectBuffer frame, final int length)
     {
+        record(frame, length);
         driver.apply(frame, 0, length, nowNs);
         return this;
     }
 
     private TradingDay apply(final int length)
     {
+        record(buffer, length);
         driver.apply(buffer, 0, length, nowNs);
         return this;
+    }
+
+    private void record(final DirectBuffer frame, final int length)
+    {
+        final byte[] bytes = new byte[length];
+        frame.getBytes(0, bytes);
+        recording.add(new RecordedCommand(bytes, nowNs));
     }
 
     private void capture(final DirectBuffer frame, final int offset, final int length, final long causeSequence)

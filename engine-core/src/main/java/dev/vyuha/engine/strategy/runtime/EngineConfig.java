@@ -120,6 +120,16 @@ public record EngineConfig(
     }
 
     /**
+     * @param maxQuoteAgeNs oldest quote a decision may use.
+     * @return a copy with it.
+     */
+    public EngineConfig withMaxQuoteAge(final long maxQuoteAgeNs)
+    {
+        return new EngineConfig(calendar, riskLimits, freezeQuantities, indexTokens, vixToken, rate, maxQuoteAgeNs,
+            product, defaultAccount, executionMode, orderCapacity, positionCapacity);
+    }
+
+    /**
      * @param orderCapacity    most orders per day.
      * @param positionCapacity most position slots per day.
      * @return a copy with them.

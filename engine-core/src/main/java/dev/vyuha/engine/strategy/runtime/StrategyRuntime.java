@@ -65,6 +65,7 @@ final class StrategyRuntime
     long reportedMtm;
     long selectionRetryAtNs = Long.MIN_VALUE;
     String lastEntryBlock;
+    boolean triggerRecorded;
     String lastReason = "";
     boolean unitsEstimated;
 
@@ -169,6 +170,7 @@ final class StrategyRuntime
         legsSelected = false;
         selectionRetryAtNs = Long.MIN_VALUE;
         lastEntryBlock = null;
+        triggerRecorded = false;
         triggerDeadlineNs = Long.MAX_VALUE;
         rangeStartNs = Long.MAX_VALUE;
         rangeEndNs = Long.MAX_VALUE;
@@ -351,33 +353,6 @@ final class StrategyRuntime
         {
             return;
         }
-        if (definition.entry().trigger() instanceof EntryTrigger.OverallMomentum momentum)
-        {
-            final String blocked = entryBlocked();
-            if (null != blocked)
-            {
-                transition(StrategyState.WATCHING, "waiting: " + blocked);
-                watchUnderlying(true);
-                return;
-            }
-            if (!selectStrikes("overall momentum reference"))
-            {
-                transition(StrategyState.WATCHING, "waiting for selectable strikes");
-                watchUnderlying(true);
-                return;
-            }
-            legsSelected = true;
-            momentumReference = combinedPremium();
-            triggerDeadlineNs = momentum.timeout().map(t -> nowNs + t.minutes() * IndiaTime.NANOS_PER_MINUTE)
-                .orElse(Long.MAX_VALUE);
-            transition(StrategyState.WATCHING, "overall momentum from combined premium "
-                + Paise.toRupees(momentumReference));
-            for (final LegRuntime leg : legs)
-            {
-                watch(leg.instrumentId, leg);
-            }
-            return;
-        }
         transition(StrategyState.WATCHING, "entry time " + definition.schedule().entryTime());
         watchUnderlying(true);
         evaluateTrigger("timer " + IndiaTime.time(nowNs));
@@ -544,8 +519,13 @@ final class StrategyRuntime
         {
             fired = breakout(breakout);
         }
-        else if (entryTrigger instanceof EntryTrigger.OverallMomentum momentum && legsSelected)
+        else if (entryTrigger instanceof EntryTrigger.OverallMomentum momentum)
         {
+            if (!legsSelected)
+            {
+                armOverallMomentum(momentum);
+                return;
+            }
             final long combined = combinedPremium();
             if (moved(momentum.move(), momentumReference, combined))
             {
@@ -582,6 +562,30 @@ final class StrategyRuntime
         enterStrategy(fired);
     }
 
+    /**
+     * Choose the strikes and take their combined premium as the reference the overall move is measured from; the
+     * timeout runs from here.
+     */
+    private void armOverallMomentum(final EntryTrigger.OverallMomentum momentum)
+    {
+        if (!selectStrikes("overall momentum reference"))
+        {
+            return;
+        }
+        legsSelected = true;
+        momentumReference = combinedPremium();
+        final long now = desk.nowNs;
+        triggerDeadlineNs = momentum.timeout().map(t -> now + t.minutes() * IndiaTime.NANOS_PER_MINUTE)
+            .orElse(Long.MAX_VALUE);
+        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, now, scope(), state.name(), state.name(),
+            "overall momentum: " + describe(momentum.move()) + " from the combined premium "
+            + Paise.toRupees(momentumReference)));
+        for (final LegRuntime leg : legs)
+        {
+            watch(leg.instrumentId, leg);
+        }
+    }
+
     private String breakout(final EntryTrigger.RangeBreakout breakout)
     {
         if (desk.nowNs < rangeEndNs)
@@ -599,8 +603,12 @@ final class StrategyRuntime
             final boolean down = price < rangeLow && breakout.direction() != Direction.UP;
             if (up || down)
             {
-                desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "range breakout "
-                    + (up ? "above high" : "below low"), up ? rangeHigh : rangeLow, price, desk.tickOf(indexId)));
+                if (!triggerRecorded)
+                {
+                    triggerRecorded = true;
+                    desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "range breakout "
+                        + (up ? "above high" : "below low"), up ? rangeHigh : rangeLow, price, desk.tickOf(indexId)));
+                }
                 return "range breakout";
             }
             return null;
@@ -621,6 +629,11 @@ final class StrategyRuntime
             final boolean down = price < leg.rangeLow && breakout.direction() != Direction.UP;
             if (up || down)
             {
+                if (triggerRecorded)
+                {
+                    return "option range breakout";
+                }
+                triggerRecorded = true;
                 desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "option range breakout "
                     + (up ? "above high" : "below low"), up ? leg.rangeHigh : leg.rangeLow, price,
                     desk.tickOf(leg.instrumentId)));
