@@ -66,6 +66,8 @@ final class StrategyRuntime
     long selectionRetryAtNs = Long.MIN_VALUE;
     String lastEntryBlock;
     boolean triggerRecorded;
+    /** True if a leg's level or wait-and-trade is on the underlying: index ticks matter after entry too. */
+    private final boolean watchesUnderlyingAfterEntry;
     String lastReason = "";
     boolean unitsEstimated;
 
@@ -99,6 +101,14 @@ final class StrategyRuntime
         this.index = index;
         paused = basket.definition.status() == dev.vyuha.engine.strategy.definition.BasketStatus.PAUSED;
         final List<Leg> ordered = definition.legsInExecutionOrder();
+        boolean underlying = false;
+        for (final Leg leg : ordered)
+        {
+            underlying |= leg.stopLoss().map(level -> level.type().isOnUnderlying()).orElse(false)
+                || leg.target().map(level -> level.type().isOnUnderlying()).orElse(false)
+                || leg.waitAndTrade().map(wait -> wait.instrument() == WatchedInstrument.UNDERLYING).orElse(false);
+        }
+        watchesUnderlyingAfterEntry = underlying;
         legs = new LegRuntime[ordered.size()];
         for (int i = 0; i < legs.length; i++)
         {
@@ -697,6 +707,11 @@ final class StrategyRuntime
             return;
         }
         transition(StrategyState.ENTERING, why);
+        if (!watchesUnderlyingAfterEntry)
+        {
+            // From here only the legs' own ticks matter: index ticks no longer reach this strategy.
+            watchUnderlying(false);
+        }
         boolean hedgesPending = false;
         for (final LegRuntime leg : legs)
         {

@@ -86,7 +86,7 @@ public final class TradingEngine implements CommandHandler
     private long basketNumbers;
     private long masterHash;
     private String masterSource = "";
-    private long snapshotIntervalNs = 250_000_000L;
+    private long snapshotIntervalNs = 1_000_000_000L;
     private long lastSnapshotNs = NEVER;
 
     private long commands;
