@@ -63,11 +63,20 @@ class DeterminismTest
                 outbound.writeBytes(bytes);
             }, List.of());
         runtime.start();
+        long last = 0;
         for (final TradingDay.RecordedCommand command : inline.recording)
         {
-            runtime.publish(new UnsafeBuffer(command.frame()), 0, command.frame().length, command.timestampNs());
+            if (command == inline.recording.get(inline.recording.size() - 1))
+            {
+                // Read models are published by the business-logic thread and read here without locks.
+                engine.requestSnapshot();
+            }
+            last = runtime.publish(new UnsafeBuffer(command.frame()), 0, command.frame().length,
+                command.timestampNs());
         }
         assertTrue(runtime.drainAndStop(30, TimeUnit.SECONDS));
+        assertEquals(last, engine.snapshot().sequence());
+        assertEquals(7, engine.snapshot().baskets().size());
         assertEquals(0, runtime.handlerErrors());
         assertEquals(inline.engine.stateHash(), engine.stateHash());
         assertArrayEquals(inline.outbound.toByteArray(), outbound.toByteArray());
