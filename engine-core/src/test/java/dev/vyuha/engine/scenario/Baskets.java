@@ -4,7 +4,7 @@ package dev.vyuha.engine.scenario;
  * Basket documents for scenario tests, written the way users write them. Each builds a one-strategy PAPER basket
  * around the given strategy body; {@code %s}-free text blocks keep them readable.
  */
-final class Baskets
+public final class Baskets
 {
     private Baskets()
     {
@@ -14,7 +14,7 @@ final class Baskets
      * @param strategyJson one strategy object.
      * @return a PAPER basket holding it.
      */
-    static String basket(final String strategyJson)
+    public static String basket(final String strategyJson)
     {
         return basket("", strategyJson);
     }
@@ -24,14 +24,14 @@ final class Baskets
      * @param strategiesJson one or more strategy objects separated by commas.
      * @return a PAPER basket holding them.
      */
-    static String basket(final String basketFields, final String strategiesJson)
+    public static String basket(final String basketFields, final String strategiesJson)
     {
         return "{ \"name\": \"scenario\", \"initial_capital\": 500000, \"execution_mode\": \"PAPER\", " + basketFields
             + " \"strategies\": [" + strategiesJson + "] }";
     }
 
     /** A NIFTY weekly short straddle at 09:20, out at 15:15, with the given legs' extra fields and strategy fields. */
-    static String straddle(final String legFields, final String strategyFields)
+    public static String straddle(final String legFields, final String strategyFields)
     {
         return "{ \"id\": \"straddle\", \"name\": \"NIFTY short straddle\", \"underlying\": \"NIFTY\","
             + " \"schedule\": { \"entry_time\": \"09:20\", \"exit_time\": \"15:15\" }, " + strategyFields
@@ -42,7 +42,7 @@ final class Baskets
     /**
      * @return one weekly leg of one lot.
      */
-    static String leg(final String id, final String type, final String side, final String strike, final String extra)
+    public static String leg(final String id, final String type, final String side, final String strike, final String extra)
     {
         return "{ \"id\": \"" + id + "\", \"option_type\": \"" + type + "\", \"side\": \"" + side
             + "\", \"lots\": 1, \"expiry\": \"WEEKLY\", \"strike\": " + strike + (extra.isBlank() ? "" : ", " + extra)

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * expire the broker session and mark the feed stale. The same seed gives the same command stream if and only if the
  * engine is deterministic.
  */
-final class RandomTradingSession
+public final class RandomTradingSession
 {
     private static final String ATM = "{ \"method\": \"ATM\" }";
 
@@ -25,7 +25,7 @@ final class RandomTradingSession
     {
     }
 
-    static List<String> baskets()
+    public static List<String> baskets()
     {
         final String stop = "\"stop_loss\": { \"type\": \"PERCENT\", \"value\": 20 }";
         final List<String> baskets = new ArrayList<>();
@@ -75,7 +75,7 @@ final class RandomTradingSession
      * @param days        trading days (from Monday 2026-08-17).
      * @return the day, with its recording, orders and events.
      */
-    static TradingDay run(final long seed, final int days)
+    public static TradingDay run(final long seed, final int days)
     {
         final SplittableRandom random = new SplittableRandom(seed);
         // Quotes arrive every 20 s here (every minute for the whole chain): decisions may use quotes up to 90 s old.

@@ -19,15 +19,15 @@ import java.util.Map;
  * Kite's. Option quotes come from Black-Scholes at a flat volatility so premium and delta rules have a real smile-free
  * chain to choose from.
  */
-final class SyntheticMarket
+public final class SyntheticMarket
 {
-    static final LocalDate NIFTY_WEEKLY = LocalDate.of(2026, 8, 18);
-    static final LocalDate MONTHLY = LocalDate.of(2026, 8, 25);
-    static final int NIFTY_LOT = 65;
-    static final int BANKNIFTY_LOT = 30;
+    public static final LocalDate NIFTY_WEEKLY = LocalDate.of(2026, 8, 18);
+    public static final LocalDate MONTHLY = LocalDate.of(2026, 8, 25);
+    public static final int NIFTY_LOT = 65;
+    public static final int BANKNIFTY_LOT = 30;
 
     /** One listed contract. */
-    record Contract(long token, String symbol, Underlying underlying, LocalDate expiry, long strikePaise,
+    public record Contract(long token, String symbol, Underlying underlying, LocalDate expiry, long strikePaise,
         OptionType type, int lotSize, boolean future)
     {
     }
@@ -36,8 +36,8 @@ final class SyntheticMarket
     private final Map<String, Contract> bySymbol = new LinkedHashMap<>();
     private long nextToken = 10_000_001L;
 
-    final LocalDate weekly;
-    final LocalDate monthly;
+    public final LocalDate weekly;
+    public final LocalDate monthly;
 
     SyntheticMarket()
     {
@@ -87,7 +87,7 @@ final class SyntheticMarket
     }
 
     /** @return the universe as a Kite instruments CSV. */
-    String csv()
+    public String csv()
     {
         final StringBuilder csv = new StringBuilder(KiteInstrumentsCsv.HEADER).append('\n');
         for (final Contract c : contracts)
@@ -106,7 +106,7 @@ final class SyntheticMarket
      * @param symbol a trading symbol.
      * @return its contract.
      */
-    Contract contract(final String symbol)
+    public Contract contract(final String symbol)
     {
         final Contract contract = bySymbol.get(symbol);
         if (null == contract)
@@ -123,7 +123,7 @@ final class SyntheticMarket
      * @param type        CE or PE.
      * @return the option.
      */
-    Contract option(final Underlying underlying, final LocalDate expiry, final int strikeRupees, final OptionType type)
+    public Contract option(final Underlying underlying, final LocalDate expiry, final int strikeRupees, final OptionType type)
     {
         for (final Contract c : contracts)
         {
@@ -163,7 +163,7 @@ final class SyntheticMarket
      * @param volatility flat volatility.
      * @return price in paise.
      */
-    static long theoreticalPaise(final Contract contract, final long spotPaise, final double years,
+    public static long theoreticalPaise(final Contract contract, final long spotPaise, final double years,
         final double volatility)
     {
         final double price = BlackScholesMerton.price(spotPaise / 100.0, contract.strikePaise() / 100.0, years,

@@ -45,17 +45,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (validation, business logic, order encoding) on the test's thread. Orders the engine sends are captured and
  * decoded; the broker is the test: it acknowledges, fills, partly fills or rejects them explicitly.
  */
-final class TradingDay
+public final class TradingDay
 {
-    final SyntheticMarket market;
-    LocalDate date;
-    final List<EngineEvent> events = new ArrayList<>();
-    final List<SentOrder> orders = new ArrayList<>();
-    final List<Long> cancels = new ArrayList<>();
-    final ByteArrayOutputStream outbound = new ByteArrayOutputStream();
+    public final SyntheticMarket market;
+    public LocalDate date;
+    public final List<EngineEvent> events = new ArrayList<>();
+    public final List<SentOrder> orders = new ArrayList<>();
+    public final List<Long> cancels = new ArrayList<>();
+    public final ByteArrayOutputStream outbound = new ByteArrayOutputStream();
     /** Every frame applied, unstamped, with the time it was applied at: the day's command stream. */
-    final List<RecordedCommand> recording = new ArrayList<>();
-    final TradingEngine engine;
+    public final List<RecordedCommand> recording = new ArrayList<>();
+    public final TradingEngine engine;
     private final InlineCommandDriver driver;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(4096);
     private final CommandFrames commands = new CommandFrames();
@@ -68,12 +68,12 @@ final class TradingDay
     private int reportCount;
 
     /** A command as the test sent it and the time it entered. */
-    record RecordedCommand(byte[] frame, long timestampNs)
+    public record RecordedCommand(byte[] frame, long timestampNs)
     {
     }
 
     /** An order the engine sent, as the gateway would decode it. */
-    record SentOrder(long clientOrderId, String tag, String account, String symbol, String side, String orderType,
+    public record SentOrder(long clientOrderId, String tag, String account, String symbol, String side, String orderType,
         int quantity, long limitPaise, long referencePaise, long causeSequence)
     {
     }
@@ -90,17 +90,17 @@ final class TradingDay
      * @param date an IST date (the synthetic universe lists August 2026 expiries).
      * @return the day at 08:45 with the instrument master loaded.
      */
-    static TradingDay on(final String date)
+    public static TradingDay on(final String date)
     {
         return on(date, EngineConfig.defaults());
     }
 
-    static TradingDay on(final String date, final EngineConfig config)
+    public static TradingDay on(final String date, final EngineConfig config)
     {
         return on(date, config, new SyntheticMarket());
     }
 
-    static TradingDay on(final String date, final EngineConfig config, final SyntheticMarket market)
+    public static TradingDay on(final String date, final EngineConfig config, final SyntheticMarket market)
     {
         final TradingDay day = new TradingDay(LocalDate.parse(date), config, market);
         day.at("08:45");
@@ -119,35 +119,35 @@ final class TradingDay
     // ---------------------------------------------------------------------------------------------------------------
 
     /** Move the clock to another date (a later trading day), at 08:45. */
-    TradingDay nextDate(final String isoDate)
+    public TradingDay nextDate(final String isoDate)
     {
         date = LocalDate.parse(isoDate);
         return at("08:45");
     }
 
-    TradingDay atNanos(final long epochNanos)
+    public TradingDay atNanos(final long epochNanos)
     {
         nowNs = epochNanos;
         return this;
     }
 
-    TradingDay at(final String time)
+    public TradingDay at(final String time)
     {
         nowNs = IndiaTime.epochNanos(date.toEpochDay(), LocalTime.parse(time).toNanoOfDay());
         return this;
     }
 
-    long nowNs()
+    public long nowNs()
     {
         return nowNs;
     }
 
-    TradingDay timer()
+    public TradingDay timer()
     {
         return apply(commands.timer(buffer, 0, 1, nowNs));
     }
 
-    TradingDay spot(final Underlying underlying, final String rupees)
+    public TradingDay spot(final Underlying underlying, final String rupees)
     {
         final long token = EngineConfig.defaults().indexTokens().get(underlying);
         indexTick.wrapAndApplyHeader(buffer, 0, header).instrumentToken(token).mode(TickMode.FULL)
@@ -158,7 +158,7 @@ final class TradingDay
         return apply(MessageHeaderEncoder.ENCODED_LENGTH + indexTick.encodedLength());
     }
 
-    TradingDay vix(final String value)
+    public TradingDay vix(final String value)
     {
         indexTick.wrapAndApplyHeader(buffer, 0, header).instrumentToken(EngineConfig.INDIA_VIX_TOKEN)
             .mode(TickMode.LTP).lastPrice(paise(value)).openPrice(IndexTickEncoder.openPriceNullValue())
@@ -172,12 +172,12 @@ final class TradingDay
      * A tick of a NIFTY weekly option by strike and type, e.g. {@code option("24000CE", "120.50")}, quoted one tick
      * either side.
      */
-    TradingDay option(final String strikeAndType, final String rupees)
+    public TradingDay option(final String strikeAndType, final String rupees)
     {
         return option(Underlying.NIFTY, market.weekly, strikeAndType, rupees);
     }
 
-    TradingDay option(final Underlying underlying, final LocalDate expiry, final String strikeAndType,
+    public TradingDay option(final Underlying underlying, final LocalDate expiry, final String strikeAndType,
         final String rupees)
     {
         final int strike = Integer.parseInt(strikeAndType.substring(0, strikeAndType.length() - 2));
@@ -186,7 +186,7 @@ final class TradingDay
         return tick(market.option(underlying, expiry, strike, type).token(), price, price - 5, price + 5, 1_000, 0);
     }
 
-    TradingDay quote(final String symbol, final long lastPaise, final long bidPaise, final long askPaise,
+    public TradingDay quote(final String symbol, final long lastPaise, final long bidPaise, final long askPaise,
         final int quantity, final long openInterest)
     {
         return tick(market.contract(symbol).token(), lastPaise, bidPaise, askPaise, quantity, openInterest);
@@ -196,7 +196,7 @@ final class TradingDay
      * Quote every option of a chain at Black-Scholes prices for a spot and flat volatility (bid and ask one tick
      * around), then tick the spot itself.
      */
-    TradingDay chain(final Underlying underlying, final LocalDate expiry, final String spotRupees,
+    public TradingDay chain(final Underlying underlying, final LocalDate expiry, final String spotRupees,
         final double volatility)
     {
         final long spot = paise(spotRupees);
@@ -212,13 +212,13 @@ final class TradingDay
     }
 
     /** The NIFTY weekly chain at 12 % volatility around a spot. */
-    TradingDay nifty(final String spotRupees)
+    public TradingDay nifty(final String spotRupees)
     {
         return chain(Underlying.NIFTY, market.weekly, spotRupees, 0.12);
     }
 
     /** The current state of a strategy. */
-    String state(final String strategyId)
+    public String state(final String strategyId)
     {
         return strategy(strategyId).state();
     }
@@ -248,7 +248,7 @@ final class TradingDay
      *
      * @return the basket number.
      */
-    long load(final String json)
+    public long load(final String json)
     {
         final EngineEvent.BasketChanged changed = loadExpecting(json);
         if (!changed.errors().isEmpty())
@@ -258,44 +258,44 @@ final class TradingDay
         return changed.basketNumber();
     }
 
-    EngineEvent.BasketChanged loadExpecting(final String json)
+    public EngineEvent.BasketChanged loadExpecting(final String json)
     {
         apply(commands.loadBasket(buffer, 0, ++requestIds, BasketFormat.JSON, false, "test", json));
         return last(EngineEvent.BasketChanged.class);
     }
 
-    EngineEvent.BasketChanged update(final long basket, final int expectedVersion, final String json)
+    public EngineEvent.BasketChanged update(final long basket, final int expectedVersion, final String json)
     {
         apply(commands.updateBasket(buffer, 0, ++requestIds, basket, expectedVersion, BasketFormat.JSON, "test",
             json));
         return last(EngineEvent.BasketChanged.class);
     }
 
-    EngineEvent.BasketChanged remove(final long basket)
+    public EngineEvent.BasketChanged remove(final long basket)
     {
         apply(commands.removeBasket(buffer, 0, ++requestIds, basket, "test"));
         return last(EngineEvent.BasketChanged.class);
     }
 
-    EngineEvent.BasketChanged control(final long basket, final int strategyNumber, final StrategyAction action)
+    public EngineEvent.BasketChanged control(final long basket, final int strategyNumber, final StrategyAction action)
     {
         apply(commands.strategyControl(buffer, 0, ++requestIds, basket, strategyNumber, action, "test", "scenario"));
         return last(EngineEvent.BasketChanged.class);
     }
 
-    TradingDay killSwitch(final boolean engage)
+    public TradingDay killSwitch(final boolean engage)
     {
         return apply(commands.killSwitch(buffer, 0, ++requestIds, engage ? KillSwitchAction.ENGAGE :
             KillSwitchAction.CLEAR, "risk-desk", "scenario"));
     }
 
-    TradingDay feed(final Underlying underlying, final boolean stale)
+    public TradingDay feed(final Underlying underlying, final boolean stale)
     {
         return apply(commands.feedState(buffer, 0, FeedScope.UNDERLYING, stale ? FeedStatus.STALE :
             FeedStatus.RECOVERED, 0, dev.vyuha.sbe.Underlying.valueOf(underlying.name()), nowNs, "scenario"));
     }
 
-    TradingDay brokerSession(final boolean valid)
+    public TradingDay brokerSession(final boolean valid)
     {
         return apply(commands.brokerSession(buffer, 0, "PAPER", valid ? BrokerSessionStatus.VALID :
             BrokerSessionStatus.EXPIRED, "scenario"));
@@ -305,40 +305,40 @@ final class TradingDay
     // Broker
     // ---------------------------------------------------------------------------------------------------------------
 
-    TradingDay ack(final SentOrder order)
+    public TradingDay ack(final SentOrder order)
     {
         return report(order, ExecType.ACK, RejectReason.NONE, 0, 0, 0, "");
     }
 
     /** Fill the whole order at its limit (or reference price for market orders). */
-    TradingDay fill(final SentOrder order)
+    public TradingDay fill(final SentOrder order)
     {
         final long price = order.limitPaise() > 0 ? order.limitPaise() : order.referencePaise();
         return report(order, ExecType.FILL, RejectReason.NONE, order.quantity(), price, order.quantity(), "");
     }
 
-    TradingDay fill(final SentOrder order, final String rupees)
+    public TradingDay fill(final SentOrder order, final String rupees)
     {
         return report(order, ExecType.FILL, RejectReason.NONE, order.quantity(), paise(rupees), order.quantity(), "");
     }
 
-    TradingDay partialFill(final SentOrder order, final int cumulative, final String rupees)
+    public TradingDay partialFill(final SentOrder order, final int cumulative, final String rupees)
     {
         return report(order, ExecType.PARTIAL_FILL, RejectReason.NONE, cumulative, paise(rupees), cumulative, "");
     }
 
-    TradingDay cancelled(final SentOrder order, final int cumulative, final String averageRupees)
+    public TradingDay cancelled(final SentOrder order, final int cumulative, final String averageRupees)
     {
         return report(order, ExecType.CANCELLED, RejectReason.NONE, 0, paise(averageRupees), cumulative, "cancelled");
     }
 
-    TradingDay reject(final SentOrder order, final RejectReason reason)
+    public TradingDay reject(final SentOrder order, final RejectReason reason)
     {
         return report(order, ExecType.REJECT, reason, 0, 0, 0, "RMS: " + reason);
     }
 
     /** Fill every order sent since the mark at its limit or reference price. */
-    TradingDay fillAllSince(final int mark)
+    public TradingDay fillAllSince(final int mark)
     {
         for (final SentOrder order : new ArrayList<>(orders.subList(mark, orders.size())))
         {
@@ -369,7 +369,7 @@ final class TradingDay
     // Reading
     // ---------------------------------------------------------------------------------------------------------------
 
-    SentOrder lastOrder()
+    public SentOrder lastOrder()
     {
         if (orders.isEmpty())
         {
@@ -378,7 +378,7 @@ final class TradingDay
         return orders.get(orders.size() - 1);
     }
 
-    SentOrder order(final String symbol)
+    public SentOrder order(final String symbol)
     {
         for (int i = orders.size() - 1; i >= 0; i--)
         {
@@ -391,12 +391,12 @@ final class TradingDay
         return null;
     }
 
-    EngineSnapshot snapshot()
+    public EngineSnapshot snapshot()
     {
         return engine.snapshotNow(driver.nextSequence() - 1);
     }
 
-    StrategySnapshot strategy(final String id)
+    public StrategySnapshot strategy(final String id)
     {
         for (final var basket : snapshot().baskets())
         {
@@ -412,7 +412,7 @@ final class TradingDay
         return null;
     }
 
-    LegSnapshot leg(final String strategyId, final String legId)
+    public LegSnapshot leg(final String strategyId, final String legId)
     {
         for (final LegSnapshot leg : strategy(strategyId).legs())
         {
@@ -425,7 +425,7 @@ final class TradingDay
         return null;
     }
 
-    <T extends EngineEvent> List<T> events(final Class<T> type)
+    public <T extends EngineEvent> List<T> events(final Class<T> type)
     {
         final List<T> matching = new ArrayList<>();
         for (final EngineEvent event : events)
@@ -438,7 +438,7 @@ final class TradingDay
         return matching;
     }
 
-    <T extends EngineEvent> T last(final Class<T> type)
+    public <T extends EngineEvent> T last(final Class<T> type)
     {
         final List<T> matching = events(type);
         if (matching.isEmpty())
@@ -449,7 +449,7 @@ final class TradingDay
     }
 
     /** @return true if any event's description contains the text. */
-    boolean saw(final String text)
+    public boolean saw(final String text)
     {
         for (final EngineEvent event : events)
         {
@@ -461,7 +461,7 @@ final class TradingDay
         return false;
     }
 
-    String describeEvents()
+    public String describeEvents()
     {
         final StringBuilder text = new StringBuilder();
         for (final EngineEvent event : events)
@@ -476,7 +476,7 @@ final class TradingDay
     // ---------------------------------------------------------------------------------------------------------------
 
     /** Apply a frame built by the test itself (possibly malformed). */
-    TradingDay raw(final org.agrona.MutableDirectBuffer frame, final int length)
+    public TradingDay raw(final org.agrona.MutableDirectBuffer frame, final int length)
     {
         record(frame, length);
         driver.apply(frame, 0, length, nowNs);
@@ -519,12 +519,12 @@ final class TradingDay
         }
     }
 
-    static String rupees(final long paise)
+    public static String rupees(final long paise)
     {
         return java.math.BigDecimal.valueOf(paise, 2).toPlainString();
     }
 
-    static long paise(final String rupees)
+    public static long paise(final String rupees)
     {
         return new java.math.BigDecimal(rupees).movePointRight(2).longValueExact();
     }
