@@ -62,6 +62,8 @@ final class LegRuntime
     long entryPremiumValue;
     String lastExitRule = "";
     String lastSelectionFailure = "";
+    long enteredNs;
+    Side entrySide;
 
     LegRuntime(final Leg definition, final int handle, final StrategyRuntime strategy)
     {

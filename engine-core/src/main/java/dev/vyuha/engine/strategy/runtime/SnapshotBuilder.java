@@ -1,6 +1,14 @@
 package dev.vyuha.engine.strategy.runtime;
 
+import dev.vyuha.engine.chain.ChainAnalytics;
+import dev.vyuha.engine.chain.ChainSnapshot;
 import dev.vyuha.engine.chain.OptionValuation;
+import dev.vyuha.engine.chain.VolatilityModel;
+import dev.vyuha.engine.market.ExpirySelector;
+import dev.vyuha.engine.market.OptionChain;
+import dev.vyuha.engine.market.StrikeBasis;
+import dev.vyuha.engine.market.Underlying;
+import dev.vyuha.engine.readmodel.OptionChainSnapshot;
 import dev.vyuha.engine.market.InstrumentMaster;
 import dev.vyuha.engine.order.OrderBook;
 import dev.vyuha.engine.order.PositionBook;
@@ -27,11 +35,14 @@ final class SnapshotBuilder
 {
     private final TradingEngine engine;
     private final OptionValuation valuation;
+    private final ChainSnapshot chainSnapshot = new ChainSnapshot();
+    private final ChainAnalytics chainAnalytics;
 
     SnapshotBuilder(final TradingEngine engine)
     {
         this.engine = engine;
         this.valuation = new OptionValuation(engine.desk.config.rate());
+        this.chainAnalytics = new ChainAnalytics(engine.desk.config.rate(), VolatilityModel.SPOT_RATE, true);
     }
 
     EngineSnapshot build(final long sequence)
@@ -51,7 +62,71 @@ final class SnapshotBuilder
         return new EngineSnapshot(sequence, nowNs, nowNs == Long.MIN_VALUE ? "" :
             LocalDate.ofEpochDay(IndiaTime.epochDay(nowNs)).toString(), desk.risk.isKillSwitchEngaged(),
             desk.risk.isBrokerSessionExpired(), desk.market.isFeedStale(), desk.master.count(), engine.masterSource(),
-            engine.counters(), baskets, orders(), total, mtm);
+            engine.counters(), baskets, orders(), total, mtm, desk.closedTrades, engine.templates(), chains(nowNs));
+    }
+
+    /**
+     * The nearest expiry's chain of every underlying whose index has a price, with its analytics.
+     */
+    private List<OptionChainSnapshot> chains(final long nowNs)
+    {
+        final TradingDesk desk = engine.desk;
+        final List<OptionChainSnapshot> chains = new ArrayList<>();
+        if (nowNs == Long.MIN_VALUE)
+        {
+            return chains;
+        }
+        for (final Underlying underlying : Underlying.values())
+        {
+            final int index = desk.master.indexId(underlying);
+            final long spot = index == InstrumentMaster.NOT_FOUND ? 0 : desk.market.lastPrice(index);
+            final int expiry = desk.master.resolveExpiry(underlying, ExpirySelector.WEEKLY,
+                (int)IndiaTime.epochDay(nowNs));
+            final OptionChain chain = expiry == InstrumentMaster.NOT_FOUND ? null : desk.master.chain(underlying, expiry);
+            if (spot <= 0 || null == chain)
+            {
+                continue;
+            }
+            chainSnapshot.reset(underlying, expiry, nowNs, spot, 0);
+            for (int i = 0; i < chain.strikeCount(); i++)
+            {
+                final int row = chainSnapshot.addStrike(chain.strike(i));
+                final int call = chain.callId(i);
+                final int put = chain.putId(i);
+                if (call != InstrumentMaster.NOT_FOUND)
+                {
+                    chainSnapshot.call(row, desk.market.lastPrice(call), desk.market.bidPrice(call),
+                        desk.market.askPrice(call), desk.market.openInterest(call), desk.market.volume(call));
+                }
+                if (put != InstrumentMaster.NOT_FOUND)
+                {
+                    chainSnapshot.put(row, desk.market.lastPrice(put), desk.market.bidPrice(put),
+                        desk.market.askPrice(put), desk.market.openInterest(put), desk.market.volume(put));
+                }
+            }
+            chainAnalytics.compute(chainSnapshot, StrikeBasis.SPOT);
+            final List<OptionChainSnapshot.Row> rows = new ArrayList<>(chainSnapshot.strikeCount());
+            for (int i = 0; i < chainSnapshot.strikeCount(); i++)
+            {
+                rows.add(new OptionChainSnapshot.Row(chainSnapshot.strike(i),
+                    new OptionChainSnapshot.Side(chainSnapshot.callLast(i), chainSnapshot.callBid(i),
+                        chainSnapshot.callAsk(i), chainSnapshot.callOpenInterest(i), chainSnapshot.callVolume(i),
+                        chainAnalytics.callVolatility(i) * 100.0, chainAnalytics.callDelta(i),
+                        chainAnalytics.callGamma(i), chainAnalytics.callTheta(i) / 365.0,
+                        chainAnalytics.callVega(i) / 100.0),
+                    new OptionChainSnapshot.Side(chainSnapshot.putLast(i), chainSnapshot.putBid(i),
+                        chainSnapshot.putAsk(i), chainSnapshot.putOpenInterest(i), chainSnapshot.putVolume(i),
+                        chainAnalytics.putVolatility(i) * 100.0, chainAnalytics.putDelta(i),
+                        chainAnalytics.putGamma(i), chainAnalytics.putTheta(i) / 365.0,
+                        chainAnalytics.putVega(i) / 100.0)));
+            }
+            chains.add(new OptionChainSnapshot(underlying.name(), LocalDate.ofEpochDay(expiry).toString(), spot,
+                chainAnalytics.atmIndex() < 0 ? 0 : chainSnapshot.strike(chainAnalytics.atmIndex()),
+                chainAnalytics.pcrByOpenInterest(),
+                chainAnalytics.maxPainIndex() < 0 ? 0 : chainSnapshot.strike(chainAnalytics.maxPainIndex()),
+                chainAnalytics.atmImpliedVolatility() * 100.0, rows));
+        }
+        return chains;
     }
 
     private BasketSnapshot basket(final BasketRuntime basket, final long nowNs)

@@ -1058,6 +1058,9 @@ final class StrategyRuntime
         leg.pendingOrder = -1;
         leg.attempts = 0;
         leg.state = LegState.OPEN;
+        leg.enteredNs = desk.nowNs;
+        leg.entrySide = leg.side;
+        leg.lastExitRule = "";
         final long average = Math.abs(desk.positions.averagePrice(leg.positionSlot));
         final long underlying = indexId == InstrumentMaster.NOT_FOUND ? 0 : desk.market.lastPrice(indexId);
         leg.setLevelsAtEntry(average, underlying, leg.definition.optionType() == OptionType.CE);
@@ -1245,6 +1248,7 @@ final class StrategyRuntime
     {
         leg.pendingOrder = -1;
         leg.state = LegState.CLOSED;
+        recordTrade(leg);
         desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "exiting", "closed",
             "P&L " + Paise.toRupees(desk.positions.pnl(leg.positionSlot))));
         if (leg.definition.hedge() || exitingAll)
@@ -1264,6 +1268,25 @@ final class StrategyRuntime
             planReEntry(leg, reEntry);
         }
         settleDone();
+    }
+
+    private void recordTrade(final LegRuntime leg)
+    {
+        final int slot = leg.positionSlot;
+        if (slot < 0 || desk.positions.boughtQuantity(slot) == 0 || desk.positions.soldQuantity(slot) == 0)
+        {
+            return;
+        }
+        final long quantity = Math.min(desk.positions.boughtQuantity(slot), desk.positions.soldQuantity(slot));
+        final long pnl = desk.positions.realised(slot);
+        final int direction = leg.entrySide == Side.BUY ? 1 : -1;
+        final long exitPrice = leg.lastExitOrder >= 0 && desk.orders.filledQuantity(leg.lastExitOrder) > 0 ?
+            desk.orders.averageFillPrice(leg.lastExitOrder) : leg.entryPrice + pnl / quantity * direction;
+        final EngineEvent.Scope scope = scope(leg);
+        desk.closedTrades.add(new dev.vyuha.engine.readmodel.ClosedTrade(scope.basketId(), scope.strategyId(),
+            scope.legId(), account, desk.master.tradingSymbol(leg.instrumentId), leg.entrySide.name(), quantity,
+            leg.entryPrice, exitPrice, pnl, leg.enteredNs, desk.nowNs, "stop".equals(leg.lastExitRule) ? "leg stop loss"
+            : "target".equals(leg.lastExitRule) ? "leg target" : exitReason.isEmpty() ? "exit" : exitReason));
     }
 
     private void planReEntry(final LegRuntime leg, final ReEntry reEntry)

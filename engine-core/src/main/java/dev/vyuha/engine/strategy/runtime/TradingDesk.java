@@ -37,6 +37,8 @@ final class TradingDesk
     final OrderFrames frames = new OrderFrames();
     final StrikeSelector selector;
     final List<LegRuntime> legsByHandle = new ArrayList<>();
+    /** Round trips closed today, in exit order. */
+    final List<dev.vyuha.engine.readmodel.ClosedTrade> closedTrades = new ArrayList<>();
     InstrumentMaster master;
     MarketState market;
     MarketConditions conditions;

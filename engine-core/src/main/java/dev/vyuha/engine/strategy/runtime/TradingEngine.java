@@ -76,6 +76,8 @@ public final class TradingEngine implements CommandHandler
     private final LiveMarketConditions conditions;
     private final List<BasketRuntime> baskets = new ArrayList<>();
     private final List<StrategyRuntime> strategies = new ArrayList<>();
+    private final java.util.Map<String, dev.vyuha.engine.readmodel.TemplateSnapshot> templates =
+        new java.util.LinkedHashMap<>();
     private final AtomicReference<EngineSnapshot> snapshot = new AtomicReference<>(EngineSnapshot.EMPTY);
     private final SnapshotBuilder snapshotBuilder;
     private volatile boolean snapshotRequested;
@@ -245,6 +247,7 @@ public final class TradingEngine implements CommandHandler
             desk.orders.clear();
             desk.positions.clear();
         }
+        desk.closedTrades.clear();
         baskets.removeIf(basket -> basket.status == BasketStatus.ARCHIVED && !basket.isTrading()
             && dropStrategies(basket));
         for (final BasketRuntime basket : baskets)
@@ -502,6 +505,11 @@ public final class TradingEngine implements CommandHandler
             return;
         }
         final Basket basket = validation.basket().get();
+        if (!validateOnly && basket.template())
+        {
+            publishTemplate(requestId, requestedBy, basket, format, text, issues(validation.warnings()));
+            return;
+        }
         if (validateOnly)
         {
             desk.emit(new EngineEvent.BasketChanged(desk.sequence, nowNs, requestId, 0,
@@ -608,7 +616,7 @@ public final class TradingEngine implements CommandHandler
     {
         if (basket.template())
         {
-            return "template: a template is published for subscribers, not traded; subscribe to it instead";
+            return null;
         }
         if (basket.executionMode() != config.executionMode())
         {
@@ -627,6 +635,27 @@ public final class TradingEngine implements CommandHandler
             }
         }
         return null;
+    }
+
+    /**
+     * A template is not traded: it is kept (versioned by id) for users to subscribe to.
+     */
+    private void publishTemplate(final long requestId, final String requestedBy, final Basket basket,
+        final DocumentFormat format, final String text, final List<String> warnings)
+    {
+        final String id = basket.id().orElse("template-" + (templates.size() + 1));
+        final dev.vyuha.engine.readmodel.TemplateSnapshot previous = templates.get(id);
+        final long version = null == previous ? 1 : previous.version() + 1;
+        templates.put(id, new dev.vyuha.engine.readmodel.TemplateSnapshot(id, basket.name(), version, format.name(),
+            text));
+        desk.emit(new EngineEvent.BasketChanged(desk.sequence, nowNs, requestId, 0, new EngineEvent.Scope(id, "", ""),
+            "template published (requested by " + requestedBy + ")", version, List.of(), warnings));
+    }
+
+    /** @return published templates, in publication order. */
+    List<dev.vyuha.engine.readmodel.TemplateSnapshot> templates()
+    {
+        return List.copyOf(templates.values());
     }
 
     private BasketRuntime install(final long number, final String id, final Basket basket, final long version)
@@ -973,6 +1002,11 @@ public final class TradingEngine implements CommandHandler
             digest.add(positions.instrumentId(i)).add(positions.netQuantity(i)).add(positions.openCost(i))
                 .add(positions.realised(i)).add(positions.mark(i));
         }
+        for (final dev.vyuha.engine.readmodel.TemplateSnapshot template : templates.values())
+        {
+            digest.add(template.id()).add(template.version()).add(template.document());
+        }
+        digest.add(desk.closedTrades.size());
         for (final BasketRuntime basket : baskets)
         {
             digest.add(basket.number).add(basket.id).add(basket.version).add(basket.status.ordinal()).add(basket.mtm)
