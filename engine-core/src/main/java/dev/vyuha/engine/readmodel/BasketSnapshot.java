@@ -11,6 +11,7 @@ import java.util.List;
  * @param version       its version (1 on load, +1 per update).
  * @param status        ACTIVE, PAUSED, INACTIVE or ARCHIVED.
  * @param executionMode LIVE, PAPER or BACKTEST.
+ * @param initialCapitalPaise the basket's initial capital.
  * @param haltReason    the portfolio limit that stopped it today, empty if none.
  * @param mtmPaise      sum of its strategies' MTM today.
  * @param peakMtmPaise  highest basket MTM today.
@@ -19,7 +20,7 @@ import java.util.List;
  * @param greeks        sum of its strategies' Greeks.
  */
 public record BasketSnapshot(long number, String id, String name, long version, String status, String executionMode,
-    String haltReason, long mtmPaise, long peakMtmPaise, long openLots, List<StrategySnapshot> strategies,
+    long initialCapitalPaise, String haltReason, long mtmPaise, long peakMtmPaise, long openLots, List<StrategySnapshot> strategies,
     GreeksSnapshot greeks)
 {
     /**

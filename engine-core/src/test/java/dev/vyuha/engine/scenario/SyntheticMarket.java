@@ -39,7 +39,7 @@ public final class SyntheticMarket
     public final LocalDate weekly;
     public final LocalDate monthly;
 
-    SyntheticMarket()
+    public SyntheticMarket()
     {
         this(NIFTY_WEEKLY, MONTHLY);
     }

@@ -140,7 +140,7 @@ final class SnapshotBuilder
             greeks = greeks.plus(snapshot.greeks());
         }
         return new BasketSnapshot(basket.number, basket.id, basket.definition.name(), basket.version,
-            basket.status.name(), basket.definition.executionMode().name(),
+            basket.status.name(), basket.definition.executionMode().name(), basket.definition.initialCapitalPaise(),
             null == basket.haltReason ? "" : basket.haltReason, basket.mtm, basket.peakMtm, basket.openLots(),
             strategies, greeks);
     }
