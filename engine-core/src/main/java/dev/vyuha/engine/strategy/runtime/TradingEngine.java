@@ -1027,6 +1027,25 @@ public final class TradingEngine implements CommandHandler
         return digest.value();
     }
 
+    /**
+     * Round trips closed today, for drivers that collect them as they happen (backtests). Business-logic thread only.
+     *
+     * @return how many closed today so far (the count restarts at 0 on each new trading day).
+     */
+    public int closedTradeCount()
+    {
+        return desk.closedTrades.size();
+    }
+
+    /**
+     * @param index 0 .. {@link #closedTradeCount()} - 1.
+     * @return that round trip.
+     */
+    public dev.vyuha.engine.readmodel.ClosedTrade closedTrade(final int index)
+    {
+        return desk.closedTrades.get(index);
+    }
+
     /** @return counters for monitoring (business-logic thread, or when stopped). */
     public EngineCounters counters()
     {
