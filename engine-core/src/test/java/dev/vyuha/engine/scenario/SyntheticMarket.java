@@ -48,7 +48,7 @@ public final class SyntheticMarket
      * @param weekly  the NIFTY weekly expiry.
      * @param monthly the monthly expiry of both underlyings (and of their futures).
      */
-    SyntheticMarket(final LocalDate weekly, final LocalDate monthly)
+    public SyntheticMarket(final LocalDate weekly, final LocalDate monthly)
     {
         this.weekly = weekly;
         this.monthly = monthly;
@@ -141,7 +141,7 @@ public final class SyntheticMarket
      * @param expiry     the expiry.
      * @return its options, in strike order, CE before PE.
      */
-    List<Contract> chain(final Underlying underlying, final LocalDate expiry)
+    public List<Contract> chain(final Underlying underlying, final LocalDate expiry)
     {
         final List<Contract> chain = new ArrayList<>();
         for (final Contract c : contracts)
