@@ -81,6 +81,8 @@ public final class TradingEngine implements CommandHandler
     private final AtomicReference<EngineSnapshot> snapshot = new AtomicReference<>(EngineSnapshot.EMPTY);
     private final SnapshotBuilder snapshotBuilder;
     private volatile boolean snapshotRequested;
+    private final java.util.concurrent.atomic.AtomicLong publishedDeadlineNs =
+        new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
 
     private long nowNs = NEVER;
     private long day = NEVER;
@@ -268,7 +270,23 @@ public final class TradingEngine implements CommandHandler
         {
             next = Math.min(next, strategies.get(i).nextDeadlineNs());
         }
-        nextDeadlineNs = next;
+        if (next != nextDeadlineNs)
+        {
+            nextDeadlineNs = next;
+            // For the timer thread: an ordered store, cheap, read without locks.
+            publishedDeadlineNs.lazySet(next);
+        }
+    }
+
+    /**
+     * The earliest engine time at which a strategy has something to do without a tick (an entry or exit time, a
+     * retry, a timeout). A timer thread reads it (any thread) and publishes a Timer command at that instant.
+     *
+     * @return epoch nanoseconds, or {@link Long#MAX_VALUE} if nothing is scheduled.
+     */
+    public long nextDeadlineNs()
+    {
+        return publishedDeadlineNs.get();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
