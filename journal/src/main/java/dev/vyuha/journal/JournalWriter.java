@@ -10,11 +10,15 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
 
 /**
@@ -24,11 +28,26 @@ import java.util.zip.CRC32C;
  * daily at 00:00 UTC, which is 05:30 IST, hours before the market opens (time-zone rollover is a Chronicle Enterprise
  * feature).
  *
- * <p>The appender is thread-confined: it is created on the first command, on the journal's ring thread.
+ * <p><b>Acknowledgement.</b> {@link #durableSequence()} is the highest sequence whose record is complete in the journal
+ * at the configured {@link JournalSync} level: with {@code PAGE_CACHE} as soon as the record's document is closed
+ * (it survives the death of the process), with {@code SYNC_PER_BATCH} once the batch holding it is msync'd (it
+ * survives a power loss). A command is <em>acknowledged</em> when its sequence is at or below it
+ * ({@link #awaitDurable}); an acknowledged command is replayed after any crash.
+ *
+ * <p><b>Fail-stop.</b> If an append fails (disk full, I/O error), the writer records the failure, logs it and writes
+ * nothing more: a journal with a gap could not be replayed. {@link #failure()} tells whoever sends orders to withhold
+ * them from then on; acknowledgements stop. Restarting the engine recovers from the journal as it is.
+ *
+ * <p>One writer per journal: the constructor takes the directory's {@link WriterGuard} and fails if another writer
+ * holds it. The appender is thread-confined: it is created on the first append, on the thread that appends.
  */
 public final class JournalWriter implements EventHandler<CommandSlot>, AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
+
+    private final WriterGuard guard;
     private final ChronicleQueue queue;
+    private final JournalContext context;
     private final JournalSync sync;
     private final byte[] header = new byte[JournalRecordFormat.HEADER_LENGTH];
     private final UnsafeBuffer headerView = new UnsafeBuffer(header);
@@ -37,17 +56,21 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
     private byte[] frame = new byte[4096];
     private ExcerptAppender appender;
     private long nextIndex;
-    private volatile long lastSequence = -1;
+    private volatile long lastSequence;
+    private volatile long durableSequence;
     private volatile long recordsWritten;
+    private volatile Throwable failure;
 
     /**
      * Open (or create) the journal and position after its last complete record.
      *
      * @param context configuration.
+     * @throws IllegalStateException if another writer has the journal open.
      */
     public JournalWriter(final JournalContext context)
     {
         context.conclude();
+        this.context = context;
         try
         {
             Files.createDirectories(context.directory());
@@ -56,12 +79,23 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
         {
             throw new UncheckedIOException("cannot create journal directory " + context.directory(), ex);
         }
-        queue = open(context, false);
+        guard = WriterGuard.acquire(context.directory());
+        try
+        {
+            guard.clearStaleChronicleLocks(context.directory());
+            queue = open(context, false);
+            final JournalTail tail = JournalReader.tail(queue);
+            nextIndex = tail.nextIndex();
+            chain.reset(tail.chain());
+            lastSequence = tail.lastSequence();
+            durableSequence = tail.lastSequence();
+        }
+        catch (final RuntimeException ex)
+        {
+            guard.close();
+            throw ex;
+        }
         sync = context.sync();
-        final JournalTail tail = JournalReader.tail(queue);
-        nextIndex = tail.nextIndex();
-        chain.reset(tail.chain());
-        lastSequence = tail.lastSequence();
     }
 
     static ChronicleQueue open(final JournalContext context, final boolean readOnly)
@@ -76,26 +110,55 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
     @Override
     public void onEvent(final CommandSlot slot, final long ringSequence, final boolean endOfBatch)
     {
-        append(slot.frame(), 0, slot.frameLength(), slot.sequence(), slot.timestampNs());
-        if (endOfBatch && sync == JournalSync.SYNC_PER_BATCH)
+        if (null != failure)
         {
-            appender.sync();
+            return;
+        }
+        try
+        {
+            append(slot.frame(), 0, slot.frameLength(), slot.sequence(), slot.timestampNs());
+            if (sync == JournalSync.PAGE_CACHE)
+            {
+                durableSequence = slot.sequence();
+            }
+            else if (endOfBatch)
+            {
+                appender.sync();
+                durableSequence = slot.sequence();
+            }
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            fail(slot.sequence(), ex);
         }
     }
 
+    private void fail(final long sequence, final Throwable ex)
+    {
+        failure = ex;
+        LOG.error("journal {} failed at sequence {}: nothing more is journaled and orders are withheld; restart the "
+            + "engine to recover from the journal", context.directory(), sequence, ex);
+    }
+
     /**
-     * Append one stamped frame.
+     * Append one stamped frame (outside the ring: the orders and checkpoint journals, tools, tests). Acknowledges it
+     * at once: callers that need it on disk call {@link #sync()}.
      *
      * @param buffer      holding the frame.
      * @param offset      where it starts.
      * @param length      its length.
-     * @param sequence    its sequence.
+     * @param sequence    its sequence (greater than the last one).
      * @param timestampNs its timestamp.
      * @return the record index it got.
+     * @throws IllegalStateException if the writer has failed before.
      */
     public long append(final DirectBuffer buffer, final int offset, final int length, final long sequence,
         final long timestampNs)
     {
+        if (null != failure)
+        {
+            throw new IllegalStateException("journal " + context.directory() + " failed earlier", failure);
+        }
         if (null == appender)
         {
             appender = queue.createAppender();
@@ -129,7 +192,58 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
         return index;
     }
 
-    /** @return the sequence of the last command journaled (-1 if none yet). */
+    /**
+     * msync what was appended so far (a no-op before the first append).
+     */
+    public void sync()
+    {
+        if (null != appender)
+        {
+            appender.sync();
+        }
+    }
+
+    /**
+     * Wait until a sequence is acknowledged: journaled at the configured durability.
+     *
+     * @param sequence the command's sequence.
+     * @param timeout  longest wait.
+     * @param unit     its unit.
+     * @return true if acknowledged; false on timeout or if the journal has failed.
+     */
+    public boolean awaitDurable(final long sequence, final long timeout, final TimeUnit unit)
+    {
+        if (durableSequence >= sequence)
+        {
+            return true;
+        }
+        final long deadline = System.nanoTime() + unit.toNanos(timeout);
+        int spins = 0;
+        while (durableSequence < sequence)
+        {
+            if (null != failure || System.nanoTime() - deadline > 0)
+            {
+                return false;
+            }
+            if (++spins < 64)
+            {
+                Thread.onSpinWait();
+            }
+            else
+            {
+                LockSupport.parkNanos(20_000);
+            }
+        }
+        return true;
+    }
+
+    /** @return the highest acknowledged sequence (see the class comment), -1 if none. */
+    public long durableSequence()
+    {
+        return durableSequence;
+    }
+
+    /** @return the sequence of the last command written (-1 if none yet). */
     public long lastSequence()
     {
         return lastSequence;
@@ -147,13 +261,26 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
         return recordsWritten;
     }
 
+    /** @return why the writer stopped, or null while it works. */
+    public Throwable failure()
+    {
+        return failure;
+    }
+
     @Override
     public void close()
     {
-        if (null != appender)
+        try
         {
-            appender.close();
+            if (null != appender)
+            {
+                appender.close();
+            }
+            queue.close();
         }
-        queue.close();
+        finally
+        {
+            guard.close();
+        }
     }
 }
