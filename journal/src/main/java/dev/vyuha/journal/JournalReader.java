@@ -110,7 +110,7 @@ public final class JournalReader implements AutoCloseable
             {
                 if (!document.isPresent())
                 {
-                    return new JournalTail(0, null, -1);
+                    return new JournalTail(0, null, -1, 0);
                 }
                 final Bytes<?> bytes = document.wire().bytes();
                 if (bytes.readRemaining() < JournalRecordFormat.HEADER_LENGTH)
@@ -126,9 +126,18 @@ public final class JournalReader implements AutoCloseable
                 final byte[] chainValue = new byte[JournalRecordFormat.CHAIN_LENGTH];
                 last.getBytes(JournalRecordFormat.CHAIN_OFFSET, chainValue);
                 return new JournalTail(last.getLong(JournalRecordFormat.INDEX_OFFSET, ByteOrder.LITTLE_ENDIAN) + 1,
-                    chainValue, last.getLong(JournalRecordFormat.SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN));
+                    chainValue, last.getLong(JournalRecordFormat.SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                    last.getLong(JournalRecordFormat.TIMESTAMP_OFFSET, ByteOrder.LITTLE_ENDIAN));
             }
         }
+    }
+
+    /**
+     * @return the sequence of the last complete record (a torn record after it does not count), -1 if none.
+     */
+    public long lastSequence()
+    {
+        return tail(queue).lastSequence();
     }
 
     /** @return the journal directory. */

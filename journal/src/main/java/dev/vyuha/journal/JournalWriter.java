@@ -57,6 +57,7 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
     private ExcerptAppender appender;
     private long nextIndex;
     private volatile long lastSequence;
+    private volatile long lastTimestampNs;
     private volatile long durableSequence;
     private volatile long recordsWritten;
     private volatile Throwable failure;
@@ -88,6 +89,7 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
             nextIndex = tail.nextIndex();
             chain.reset(tail.chain());
             lastSequence = tail.lastSequence();
+            lastTimestampNs = tail.lastTimestampNs();
             durableSequence = tail.lastSequence();
         }
         catch (final RuntimeException ex)
@@ -187,6 +189,7 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
             bytes.write(frame, 0, length);
         }
         nextIndex = index + 1;
+        lastTimestampNs = timestampNs;
         lastSequence = sequence;
         recordsWritten = recordsWritten + 1;
         return index;
@@ -247,6 +250,21 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
     public long lastSequence()
     {
         return lastSequence;
+    }
+
+    /** @return the timestamp of the last command written (0 if none yet). */
+    public long lastTimestampNs()
+    {
+        return lastTimestampNs;
+    }
+
+    /**
+     * @param directory a journal directory.
+     * @return true if a live process (this one included) has a writer open on it.
+     */
+    public static boolean writerActive(final java.nio.file.Path directory)
+    {
+        return WriterGuard.writerActive(directory);
     }
 
     /** @return the index the next record will get. */
