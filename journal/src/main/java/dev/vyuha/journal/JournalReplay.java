@@ -28,6 +28,7 @@ public final class JournalReplay implements AutoCloseable
     private final boolean verifyChain;
     private final OrderStreamCheck orders;
     private final List<Checkpoint> checkpoints;
+    private final JournalReader commands;
 
     /** Feeds one stamped command frame to the engine. */
     @FunctionalInterface
@@ -103,7 +104,18 @@ public final class JournalReplay implements AutoCloseable
         this.layout = layout;
         this.verifyChain = verifyChain;
         this.checkpoints = Checkpoints.read(layout.checkpoints());
+        this.commands = JournalReader.isJournal(layout.commands()) ?
+            new JournalReader(new JournalContext().directory(layout.commands())) : null;
         this.orders = new OrderStreamCheck(layout.orders());
+    }
+
+    /**
+     * @return the sequence of the commands journal's last complete record (-1 if none): where live commands would
+     *     continue from.
+     */
+    public long lastSequence()
+    {
+        return null == commands ? -1 : commands.lastSequence();
     }
 
     /** @return the port to give the replaying engine: it checks every order against the live ones. */
@@ -129,14 +141,13 @@ public final class JournalReplay implements AutoCloseable
         CheckpointMismatch mismatch = null;
         final List<Checkpoint> due = new ArrayList<>(checkpoints);
         due.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
-        if (!JournalReader.isJournal(layout.commands()))
+        if (null == commands)
         {
             final JournalScan empty = new JournalScan(0, -1, -1, JournalProblem.NONE, -1, "");
             return result(empty, -1, 0, null, due.size(), start);
         }
         final JournalScan scan;
-        try (JournalReader reader = new JournalReader(new JournalContext().directory(layout.commands()));
-            JournalCursor cursor = reader.cursor(verifyChain))
+        try (JournalCursor cursor = commands.cursor(verifyChain))
         {
             while (cursor.next())
             {
@@ -187,5 +198,9 @@ public final class JournalReplay implements AutoCloseable
     public void close()
     {
         orders.close();
+        if (null != commands)
+        {
+            commands.close();
+        }
     }
 }

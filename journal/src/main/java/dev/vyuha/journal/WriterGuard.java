@@ -145,10 +145,11 @@ final class WriterGuard implements AutoCloseable
     {
         try
         {
-            if (chronicleLock.locked())
+            if (chronicleLock.locked() && !chronicleLock.forceUnlockIfProcessIsDead())
             {
-                LOG.warn("journal {}: clearing a write lock left by a writer that died ({}); no other writer is alive",
-                    directory, chronicleLock.lockedBy());
+                // Its pid is alive: a new process that got the dead writer's pid (or this one).
+                LOG.warn("journal {}: clearing a write lock left by a writer that died (pid {} now belongs to another "
+                    + "process); no other writer is alive", directory, chronicleLock.lockedBy());
                 chronicleLock.forceUnlock();
             }
         }

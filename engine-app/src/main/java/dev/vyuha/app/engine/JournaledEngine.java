@@ -11,7 +11,6 @@ import dev.vyuha.journal.Checkpoint;
 import dev.vyuha.journal.Checkpoints;
 import dev.vyuha.journal.JournalContext;
 import dev.vyuha.journal.JournalLayout;
-import dev.vyuha.journal.JournalReader;
 import dev.vyuha.journal.JournalReplay;
 import dev.vyuha.journal.JournalSync;
 import dev.vyuha.journal.JournalWriter;
@@ -239,24 +238,12 @@ public final class JournaledEngine implements AutoCloseable
             throw new JournalRecoveryException("the journal " + layout.root() + " is open for writing by another "
                 + "engine; refusing to start a second one on it");
         }
-        final long lastJournaled = lastSequence(layout);
         final JournalStage journalStage = new JournalStage();
         final JournalingPort journalingPort = new JournalingPort(port, journalStage, context.sync());
-        final EngineRuntime runtime = new EngineRuntime(new EngineRuntime.Context()
-            .ringSize(context.ringSize)
-            .waitStrategy(context.waitStrategy)
-            .maxFrameLength(context.maxFrameLength)
-            .errorListener(context.errorListener)
-            .firstSequence(Math.max(lastJournaled, 0) + 1), handler, journalingPort, List.of(journalStage));
-
-        final ReplayResult replayed;
-        try (JournalReplay replay = new JournalReplay(layout, false))
-        {
-            final OutboundOrderPort capture = replay.orders();
-            replayed = replay.run((buffer, offset, length) -> runtime.replay(buffer, offset, length, capture),
-                context.stateHash, JournalReplay.Observer.NONE);
-        }
-        refuseUnsafeStart(layout, replayed, lastJournaled);
+        final Recovered recovered = replay(context, layout, handler, journalingPort, journalStage);
+        final ReplayResult replayed = recovered.result();
+        final EngineRuntime runtime = recovered.runtime();
+        refuseUnsafeStart(layout, replayed, recovered.lastJournaled());
 
         final List<JournalWriter> opened = new ArrayList<>();
         try
@@ -296,6 +283,30 @@ public final class JournaledEngine implements AutoCloseable
         }
     }
 
+    /** The ring, built to continue after the journal's last sequence, with the journal replayed into it. */
+    private record Recovered(EngineRuntime runtime, ReplayResult result, long lastJournaled)
+    {
+    }
+
+    private static Recovered replay(final Context context, final JournalLayout layout, final CommandHandler handler,
+        final JournalingPort journalingPort, final JournalStage journalStage)
+    {
+        try (JournalReplay replay = new JournalReplay(layout, false))
+        {
+            final long lastJournaled = replay.lastSequence();
+            final EngineRuntime runtime = new EngineRuntime(new EngineRuntime.Context()
+                .ringSize(context.ringSize)
+                .waitStrategy(context.waitStrategy)
+                .maxFrameLength(context.maxFrameLength)
+                .errorListener(context.errorListener)
+                .firstSequence(Math.max(lastJournaled, 0) + 1), handler, journalingPort, List.of(journalStage));
+            final OutboundOrderPort capture = replay.orders();
+            final ReplayResult result = replay.run((buffer, offset, length) -> runtime.replay(buffer, offset, length,
+                capture), context.stateHash, JournalReplay.Observer.NONE);
+            return new Recovered(runtime, result, lastJournaled);
+        }
+    }
+
     private static JournalWriter open(final List<JournalWriter> opened, final Path directory, final Context context)
     {
         final JournalWriter writer = new JournalWriter(new JournalContext().directory(directory).sync(context.sync)
@@ -315,18 +326,6 @@ public final class JournaledEngine implements AutoCloseable
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot create the journal directories under " + layout.root(), ex);
-        }
-    }
-
-    private static long lastSequence(final JournalLayout layout)
-    {
-        if (!JournalReader.isJournal(layout.commands()))
-        {
-            return -1;
-        }
-        try (JournalReader reader = new JournalReader(new JournalContext().directory(layout.commands())))
-        {
-            return reader.lastSequence();
         }
     }
 
@@ -493,6 +492,12 @@ public final class JournaledEngine implements AutoCloseable
     public long ordersSent()
     {
         return journalingPort.sent();
+    }
+
+    /** @return commands published but not yet journaled, applied and their orders sent. */
+    public long backlog()
+    {
+        return runtime.backlog();
     }
 
     /** @return unexpected exceptions on the ring. */
