@@ -208,7 +208,8 @@ public final class FrameDescriber
             .append(report.orderQuantity());
         if (report.execType() == ExecType.FILL || report.execType() == ExecType.PARTIAL_FILL)
         {
-            text.append(", this fill ").append(report.lastQuantity()).append(" @ ").append(rupees(report.lastPrice()));
+            text.append(", this fill ").append(report.lastQuantity()).append(" @ ").append(report.lastPrice()
+                == ExecutionReportDecoder.lastPriceNullValue() ? "(no price)" : rupees(report.lastPrice()));
         }
         if (report.averagePrice() != ExecutionReportDecoder.averagePriceNullValue())
         {
