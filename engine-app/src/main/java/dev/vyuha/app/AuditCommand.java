@@ -26,9 +26,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code vyuha audit JOURNAL}: the timeline of a journal (DOMAIN.md §10) — every command that mattered, the decisions
- * it caused with their reasons and numbers, orders and fills, P&amp;L per strategy at the end of each day — as text or
- * JSON lines, for a day, a basket or a strategy; or, with {@code --verify}, a check of every record's CRC and hash
+ * {@code vyuha audit JOURNAL}: the timeline of a journal (DOMAIN.md §10): every command that mattered, the
+ * decisions it caused with their reasons and numbers, orders and fills, P&amp;L per strategy at the end of each day,
+ * as text or JSON lines, for a day, a basket or a strategy; or, with {@code --verify}, a check of every record's CRC and hash
  * chain. Exit code: 0 intact (and, for the timeline, the replay matched the live engine), 1 damaged or different or
  * unreadable, 3 only a torn last record (the engine died while writing it), 2 usage.
  */

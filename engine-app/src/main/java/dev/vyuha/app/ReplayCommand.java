@@ -60,7 +60,8 @@ final class ReplayCommand implements Callable<Integer>
             {
                 if (line.startsWith("every outcome") || line.startsWith("the replay does NOT"))
                 {
-                    out.printf(Locale.ROOT, "state hash after #%d: %016x%n", result.lastSequence(), trading.stateHash());
+                    out.printf(Locale.ROOT, "state hash after #%d: %016x%n", result.lastSequence(),
+                        trading.stateHash());
                 }
                 out.println(line);
             }

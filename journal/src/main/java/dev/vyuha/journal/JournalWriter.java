@@ -44,6 +44,10 @@ import java.util.zip.CRC32C;
 public final class JournalWriter implements EventHandler<CommandSlot>, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
+    /** An acknowledgement waiter spins this many times, then yields for up to {@link #YIELD_NS}, then parks. */
+    private static final int SPINS = 256;
+    private static final long YIELD_NS = 200_000;
+    private static final long PARK_NS = 20_000;
 
     private final WriterGuard guard;
     private final ChronicleQueue queue;
@@ -220,21 +224,27 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
         {
             return true;
         }
-        final long deadline = System.nanoTime() + unit.toNanos(timeout);
+        final long start = System.nanoTime();
+        final long timeoutNs = unit.toNanos(timeout);
         int spins = 0;
         while (durableSequence < sequence)
         {
-            if (null != failure || System.nanoTime() - deadline > 0)
+            final long waited = System.nanoTime() - start;
+            if (null != failure || waited > timeoutNs)
             {
                 return false;
             }
-            if (++spins < 64)
+            if (++spins < SPINS)
             {
                 Thread.onSpinWait();
             }
+            else if (waited < YIELD_NS)
+            {
+                Thread.yield();
+            }
             else
             {
-                LockSupport.parkNanos(20_000);
+                LockSupport.parkNanos(PARK_NS);
             }
         }
         return true;

@@ -27,9 +27,9 @@ public record RecoveryReport(long commands, long firstSequence, long lastSequenc
         {
             return "empty journal: starting fresh";
         }
-        return String.format(Locale.ROOT, "replayed %d commands (#%d..#%d) in %.1f ms: %d orders reproduced, %d already "
-            + "sent (not resent), %d sent now; %d checkpoint(s) matched; state hash %016x%s", commands, firstSequence,
-            lastSequence, elapsedNs / 1e6, ordersReplayed, ordersAlreadySent, ordersResent, checkpointsMatched,
-            stateHash, tornRecordIndex >= 0 ? "; torn record " + tornRecordIndex + " dropped" : "");
+        return String.format(Locale.ROOT, "replayed %d commands (#%d..#%d) in %.1f ms: %d orders reproduced, %d "
+            + "already sent (not resent), %d sent now; %d checkpoint(s) matched; state hash %016x%s", commands,
+            firstSequence, lastSequence, elapsedNs / 1e6, ordersReplayed, ordersAlreadySent, ordersResent,
+            checkpointsMatched, stateHash, tornRecordIndex >= 0 ? "; torn record " + tornRecordIndex + " dropped" : "");
     }
 }

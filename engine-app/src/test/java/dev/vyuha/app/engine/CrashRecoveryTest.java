@@ -326,7 +326,8 @@ class CrashRecoveryTest
         }
         assertTrue(result.matches(), String.valueOf(result));
         assertEquals(clean.orders.size(), result.ordersMatched());
-        assertEquals(KILLS + 1, result.checkpointsTotal(), "a checkpoint per recovery from a non-empty journal, one at the clean stop");
+        assertEquals(KILLS + 1, result.checkpointsTotal(),
+            "a checkpoint per recovery from a non-empty journal, one at the clean stop");
         assertEquals(result.checkpointsTotal(), result.checkpointsMatched());
     }
 

@@ -180,7 +180,8 @@ public final class FrameDescriber
     private static Description feedState(final FeedStateDecoder feed)
     {
         final String scope = feed.scope() == FeedScope.UNDERLYING ? String.valueOf(feed.underlying()) :
-            feed.scope() == FeedScope.INSTRUMENT ? "instrument " + feed.instrumentToken() : String.valueOf(feed.scope());
+            feed.scope() == FeedScope.INSTRUMENT ? "instrument " + feed.instrumentToken() :
+            String.valueOf(feed.scope());
         final long lastTick = feed.lastTickTimeNs();
         final String head = "feed " + feed.status() + " (" + scope + (lastTick == FeedStateDecoder
             .lastTickTimeNsNullValue() ? "" : ", last tick " + clock(lastTick)) + ")";

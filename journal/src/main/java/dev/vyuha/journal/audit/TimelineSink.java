@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Receives an audit timeline as it is replayed: commands with the decisions they caused, P&amp;L at the end of each day,
- * and a summary.
+ * Receives an audit timeline as it is replayed: commands with the decisions they caused, P&amp;L at the end of each
+ * day, and a summary.
  */
 public interface TimelineSink
 {
