@@ -3,6 +3,7 @@ package dev.vyuha.journal;
 import com.lmax.disruptor.EventHandler;
 import dev.vyuha.engine.runtime.CommandSlot;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -106,9 +107,12 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
 
     static ChronicleQueue open(final JournalContext context, final boolean readOnly)
     {
+        // Chronicle's default sync mode is MS_ASYNC, which only schedules the write-back: sync() would return before
+        // the data is on disk. SYNC_PER_BATCH needs MS_SYNC.
         return SingleChronicleQueueBuilder.binary(context.directory())
             .rollCycle(RollCycles.FAST_DAILY)
             .timeoutMS(context.lockTimeoutMillis())
+            .syncMode(context.sync() == JournalSync.SYNC_PER_BATCH ? SyncMode.SYNC : SyncMode.ASYNC)
             .readOnly(readOnly)
             .build();
     }

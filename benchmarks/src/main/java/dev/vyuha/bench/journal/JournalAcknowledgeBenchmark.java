@@ -4,6 +4,7 @@ import dev.vyuha.app.engine.JournaledEngine;
 import dev.vyuha.engine.runtime.CommandHandler;
 import dev.vyuha.engine.runtime.OrderSink;
 import dev.vyuha.engine.runtime.WaitStrategyKind;
+import dev.vyuha.journal.JournalSync;
 import dev.vyuha.wire.FrameReader;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A producer's view of the journal: publish a 317-byte FULL tick into the engine's ring and wait until it is
  * acknowledged (journaled), one at a time, through {@link JournaledEngine} with a business logic that does nothing.
- * Includes the ring hand-off to the journal thread (blocking or yielding wait strategy), the append, and the
+ * Includes the ring hand-off to the journal thread (blocking or yielding wait strategy), the append (and the msync,
+ * with {@link JournalSync#SYNC_PER_BATCH}, the engine's default), and the
  * producer's wait ({@code awaitJournaled}: 256 spins, yields for up to 200 us, then 20 us parks). What an admin
  * request waits for before it is answered.
  */
@@ -49,6 +51,9 @@ public class JournalAcknowledgeBenchmark
     @Param({"BLOCKING", "YIELDING"})
     public WaitStrategyKind waitStrategy;
 
+    @Param({"SYNC_PER_BATCH", "PAGE_CACHE"})
+    public JournalSync sync;
+
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[1024]);
     private int length;
     private long timestampNs = 1_786_938_600_000_000_000L;
@@ -61,7 +66,7 @@ public class JournalAcknowledgeBenchmark
         length = JournalFixtures.fullTick(frame);
         directory = JournalFixtures.temporaryDirectory("vyuha-ack-bench");
         engine = JournaledEngine.open(new JournaledEngine.Context().journalDirectory(directory).ringSize(1024)
-            .waitStrategy(waitStrategy), new Idle(), (buffer, offset, length, cause) -> { });
+            .waitStrategy(waitStrategy).sync(sync), new Idle(), (buffer, offset, length, cause) -> { });
         engine.start();
     }
 

@@ -102,15 +102,39 @@ public class JournalAppendBenchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     @OperationsPerInvocation(BATCH)
-    public long appendBatchOf16ThenMsync()
+    public long appendBatchOf16ThenMsync(final Synced synced)
     {
         for (int i = 0; i < BATCH; i++)
         {
-            final long next = ++sequence;
-            writer.append(frame, 0, length, next, next);
+            final long next = ++synced.sequence;
+            synced.writer.append(frame, 0, length, next, next);
         }
-        writer.sync();
-        return sequence;
+        synced.writer.sync();
+        return synced.sequence;
+    }
+
+    /** A journal opened for {@link JournalSync#SYNC_PER_BATCH}: its sync() is a synchronous msync. */
+    @State(Scope.Thread)
+    public static class Synced
+    {
+        Path directory;
+        JournalWriter writer;
+        long sequence;
+
+        @Setup(Level.Iteration)
+        public void open()
+        {
+            directory = JournalFixtures.temporaryDirectory("vyuha-journal-sync-bench");
+            writer = new JournalWriter(new JournalContext().directory(directory).sync(JournalSync.SYNC_PER_BATCH));
+            sequence = 0;
+        }
+
+        @TearDown(Level.Iteration)
+        public void close()
+        {
+            writer.close();
+            JournalFixtures.delete(directory);
+        }
     }
 
     @Benchmark

@@ -55,20 +55,25 @@ import java.util.function.UnaryOperator;
  * sent, or if an earlier checkpoint's state hash is not reached.
  *
  * <p><b>Acknowledgement.</b> A command is acknowledged when {@link #publish} has returned its sequence and
- * {@link #awaitJournaled} confirms it: its record is complete in the commands journal (in the page cache, or msync'd
- * with {@link JournalSync#SYNC_PER_BATCH}). An acknowledged command survives a crash and is replayed on restart; an
+ * {@link #awaitJournaled} confirms it: its record is complete in the commands journal and, by default
+ * ({@link JournalSync#SYNC_PER_BATCH}), msync'd with the rest of its batch (with {@link JournalSync#PAGE_CACHE}: in
+ * the page cache, which survives the death of the process but not of the machine). An acknowledged command survives a crash and is replayed on restart; an
  * unacknowledged one may or may not have been journaled, and a producer that must not lose it re-sends it after a
  * restart from {@link #lastSequence()} on (the admin API answers a request only once it is acknowledged; the gateway's
  * reports are recovered by reconciliation).
  *
- * <p><b>At most once.</b> An order is written to the orders journal just before it is handed to the port, so a
- * restart never sends an order it handed over before. The window between the two (microseconds) is covered by the
- * gateway, which looks intents up by tag at the broker before placing them, and by reconciliation.
+ * <p><b>At most once.</b> An order leaves only once its cause is acknowledged (journaled, and msync'd by default), and
+ * is written to the orders journal just before it is handed to the port, so a restart never sends an order it handed
+ * over before. An order journaled by a process killed in the microseconds before the hand-over is not sent again;
+ * the gateway's reconciliation (intents matched by tag at the broker) is what finds it. With
+ * {@link JournalSync#SYNC_PER_BATCH} the orders journal is msync'd after each hand-over: a power loss inside that
+ * msync makes the restart send the order again, and the gateway, which looks intents up by tag before placing them,
+ * does not place it twice.
  *
  * <p><b>Fail-stop.</b> If the commands journal fails at a command, nothing from that command on is journaled or
- * acknowledged, and every order caused by it or a later one is withheld (orders of commands journaled before still
+ * acknowledged, and every order whose cause is not acknowledged is withheld (orders of acknowledged commands still
  * leave); if the orders journal fails, every order from then on is withheld ({@link #failure()}). Restart the engine
- * to recover from the journal as it is.
+ * to recover from the journal as it is: orders of journaled commands that were withheld are sent then.
  */
 public final class JournaledEngine implements AutoCloseable
 {
@@ -92,7 +97,7 @@ public final class JournaledEngine implements AutoCloseable
     public static final class Context
     {
         private Path journalDirectory;
-        private JournalSync sync = JournalSync.PAGE_CACHE;
+        private JournalSync sync = JournalSync.SYNC_PER_BATCH;
         private long lockTimeoutMillis = 2_000;
         private int ringSize = EngineRuntime.Context.DEFAULT_RING_SIZE;
         private WaitStrategyKind waitStrategy = WaitStrategyKind.BLOCKING;
@@ -115,7 +120,12 @@ public final class JournaledEngine implements AutoCloseable
             return journalDirectory;
         }
 
-        /** @param sync durability of the journals. @return this. */
+        /**
+         * @param sync durability of the journals: {@link JournalSync#SYNC_PER_BATCH} by default (every batch msync'd
+         *             before it is acknowledged or its orders leave; survives a power loss), or
+         *             {@link JournalSync#PAGE_CACHE} (survives the death of the process, not of the machine).
+         * @return this.
+         */
         public Context sync(final JournalSync sync)
         {
             this.sync = sync;
@@ -262,7 +272,7 @@ public final class JournaledEngine implements AutoCloseable
                     commands.lastTimestampNs(), Checkpoint.Kind.RECOVERED));
             }
             final JournalWriter orders = open(opened, layout.orders(), context);
-            journalingPort.bind(orders);
+            journalingPort.bind(orders, commands);
             journalStage.bind(context.journalDecorator.apply(commands), commands);
             final RecoveryReport report = new RecoveryReport(replayed.commands().records(), replayed.firstSequence(),
                 replayed.lastSequence(), replayed.ordersReplayed(), replayed.ordersMatched(), resent,
@@ -382,11 +392,11 @@ public final class JournaledEngine implements AutoCloseable
                     order.causeSequence(), describer.describe(frame, 0, frame.capacity()).text());
                 writer.append(frame, 0, frame.capacity(), Math.max(0, writer.lastSequence()) + 1,
                     timestamp(frame, 0, frame.capacity()));
+                port.send(frame, 0, frame.capacity(), order.causeSequence());
                 if (context.sync == JournalSync.SYNC_PER_BATCH)
                 {
                     writer.sync();
                 }
-                port.send(frame, 0, frame.capacity(), order.causeSequence());
             }
         }
         return pending.size();
@@ -614,8 +624,10 @@ public final class JournaledEngine implements AutoCloseable
     }
 
     /**
-     * The outbound stage's port: the orders journal, then the gateway. Withholds orders whose cause the commands
-     * journal failed to journal, and everything once the orders journal failed.
+     * The outbound stage's port: the orders journal, then the gateway. Sends an order only if its cause is
+     * acknowledged (always so in normal operation: the outbound stage runs after the journal's batch, synced); after a
+     * journal failure that withholds the orders of every command not acknowledged, and everything once the orders
+     * journal failed.
      */
     private static final class JournalingPort implements OutboundOrderPort
     {
@@ -623,6 +635,7 @@ public final class JournaledEngine implements AutoCloseable
         private final JournalStage journalStage;
         private final JournalSync sync;
         private JournalWriter orders;
+        private JournalWriter commands;
         private long ordersSequence;
         private volatile long sent;
         private volatile long withheld;
@@ -635,16 +648,17 @@ public final class JournaledEngine implements AutoCloseable
             this.sync = sync;
         }
 
-        void bind(final JournalWriter orders)
+        void bind(final JournalWriter orders, final JournalWriter commands)
         {
             this.orders = orders;
+            this.commands = commands;
             this.ordersSequence = Math.max(0, orders.lastSequence());
         }
 
         @Override
         public void send(final DirectBuffer buffer, final int offset, final int length, final long causeSequence)
         {
-            if (null != failure || causeSequence >= journalStage.failedAt())
+            if (null != failure || causeSequence > commands.durableSequence())
             {
                 if (withheld == 0)
                 {
@@ -657,22 +671,36 @@ public final class JournaledEngine implements AutoCloseable
             try
             {
                 orders.append(buffer, offset, length, ordersSequence + 1, timestamp(buffer, offset, length));
-                if (sync == JournalSync.SYNC_PER_BATCH)
-                {
-                    orders.sync();
-                }
                 ordersSequence++;
             }
             catch (final RuntimeException ex)
             {
-                failure = ex;
-                withheld = withheld + 1;
-                LOG.error("the orders journal failed: this order (caused by #{}) and every later one are withheld; "
-                    + "restart the engine to recover", causeSequence, ex);
+                fail(causeSequence, ex);
                 return;
             }
             port.send(buffer, offset, length, causeSequence);
             sent = sent + 1;
+            if (sync == JournalSync.SYNC_PER_BATCH)
+            {
+                // After the hand-over: a process crash between the two loses nothing (the record is in the page
+                // cache already) and the window stays microseconds; a power loss in the msync's window makes the
+                // restart send the order again, which the gateway recognises by its tag.
+                try
+                {
+                    orders.sync();
+                }
+                catch (final RuntimeException ex)
+                {
+                    fail(causeSequence, ex);
+                }
+            }
+        }
+
+        private void fail(final long causeSequence, final RuntimeException ex)
+        {
+            failure = ex;
+            LOG.error("the orders journal failed at an order caused by #{}: every later order is withheld; restart "
+                + "the engine to recover", causeSequence, ex);
         }
 
         long sent()
