@@ -273,6 +273,39 @@ public final class JournalWriter implements EventHandler<CommandSlot>, AutoClose
     }
 
     /**
+     * fsync every file of a journal, whoever wrote it: after a crash, what the dead writer left in the page cache
+     * (records it appended but had not yet msync'd) is made durable before anything is done because of it.
+     *
+     * @param directory a journal directory.
+     */
+    public static void syncFiles(final java.nio.file.Path directory)
+    {
+        if (!Files.isDirectory(directory))
+        {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(directory))
+        {
+            for (final java.nio.file.Path file : (Iterable<java.nio.file.Path>)files::iterator)
+            {
+                final String name = file.getFileName().toString();
+                if (name.endsWith(".cq4") || name.endsWith(".cq4t"))
+                {
+                    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                        java.nio.file.StandardOpenOption.WRITE))
+                    {
+                        channel.force(true);
+                    }
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot sync the journal files in " + directory, ex);
+        }
+    }
+
+    /**
      * @param directory a journal directory.
      * @return true if a live process (this one included) has a writer open on it.
      */

@@ -264,6 +264,12 @@ public final class JournaledEngine implements AutoCloseable
                 throw new JournalRecoveryException("the commands journal " + layout.commands() + " changed during "
                     + "recovery (last sequence " + replayed.lastSequence() + ", now " + commands.lastSequence() + ")");
             }
+            if (context.sync == JournalSync.SYNC_PER_BATCH)
+            {
+                // What a dead engine appended but had not msync'd is replayed and may cause orders now: on disk first.
+                JournalWriter.syncFiles(layout.commands());
+                JournalWriter.syncFiles(layout.orders());
+            }
             final long resent = resendPending(layout, context, replayed.pendingOrders(), port);
             final long stateHash = null == context.stateHash ? 0 : context.stateHash.getAsLong();
             if (null != context.stateHash && replayed.lastSequence() >= 0)
