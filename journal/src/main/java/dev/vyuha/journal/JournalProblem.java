@@ -19,6 +19,8 @@ public enum JournalProblem
     INDEX_GAP("record index out of order"),
     /** Command sequences do not increase. */
     SEQUENCE_NOT_INCREASING("command sequence does not increase"),
+    /** Chronicle Queue could not read a record at all (damaged file structure). */
+    UNREADABLE("the journal file cannot be read here"),
     /** The last record was being written when its writer died: it never completed (and was never acted on). */
     TORN_TAIL("the last record is incomplete (writer stopped mid-record)");
 

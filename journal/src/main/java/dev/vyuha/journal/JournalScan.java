@@ -14,10 +14,25 @@ package dev.vyuha.journal;
 public record JournalScan(long records, long lastIndex, long lastSequence, JournalProblem problem, long problemIndex,
     String detail)
 {
-    /** @return true if every record is intact (a torn tail alone is not a fault of the intact records). */
+    /** @return true if every record is intact and the journal ends cleanly. */
     public boolean intact()
     {
         return problem == JournalProblem.NONE;
+    }
+
+    /**
+     * @return true if the journal ends with a record its writer never finished: the records before it are intact and
+     *     usable, the torn one was never acknowledged or acted on.
+     */
+    public boolean tornTail()
+    {
+        return problem == JournalProblem.TORN_TAIL;
+    }
+
+    /** @return true if the intact records are the whole journal (possibly after a torn tail): safe to recover from. */
+    public boolean recoverable()
+    {
+        return problem == JournalProblem.NONE || problem == JournalProblem.TORN_TAIL;
     }
 
     /** @return a one-line report for operators. */

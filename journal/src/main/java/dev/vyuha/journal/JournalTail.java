@@ -6,7 +6,8 @@ package dev.vyuha.journal;
  * @param nextIndex    index of the next record (0 for an empty journal).
  * @param chain        last record's chain value, or null for an empty journal.
  * @param lastSequence last record's command sequence, or -1.
+ * @param lastTimestampNs last record's timestamp, or 0.
  */
-record JournalTail(long nextIndex, byte[] chain, long lastSequence)
+record JournalTail(long nextIndex, byte[] chain, long lastSequence, long lastTimestampNs)
 {
 }

@@ -96,7 +96,7 @@ public final class ConfigReader
             mode,
             text("account", "PAPER"),
             path("journal.directory", "journal"),
-            choice("journal.sync", "PAGE_CACHE", "PAGE_CACHE", "SYNC_PER_BATCH"),
+            choice("journal.sync", "SYNC_PER_BATCH", "PAGE_CACHE", "SYNC_PER_BATCH"),
             optionalPath("instruments.file"),
             text("admin.host", "127.0.0.1"),
             (int)integer("admin.port", 8080, 0, 65_535),
