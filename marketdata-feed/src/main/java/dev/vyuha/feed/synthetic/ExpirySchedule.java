@@ -74,8 +74,9 @@ public final class ExpirySchedule
      *
      * @param underlying an index.
      * @param today      the trading date.
-     * @param weeklies   how many weekly expiries (including monthly dates among them) for underlyings with weeklies.
-     * @param monthlies  how many monthly expiries.
+     * @param weeklies   how many weekly expiries that are not monthly dates (NSE lists four), for underlyings with
+     *                   weeklies.
+     * @param monthlies  how many monthly expiries (NSE lists three, then quarterlies, not modelled).
      * @return distinct expiry dates, ascending.
      */
     public List<LocalDate> optionExpiries(final Underlying underlying, final LocalDate today, final int weeklies,
@@ -91,7 +92,7 @@ public final class ExpirySchedule
                 if (day.getDayOfWeek() == expiryWeekday(day))
                 {
                     final LocalDate actual = shift(day);
-                    if (!actual.isBefore(today) && !expiries.contains(actual))
+                    if (!actual.isBefore(today) && !expiries.contains(actual) && !isMonthlyExpiry(actual))
                     {
                         expiries.add(actual);
                     }

@@ -22,7 +22,7 @@ public final class SyntheticSettings
     private long seed = 1;
     private final Map<Underlying, UnderlyingModel> models = new EnumMap<>(Underlying.class);
     private TradingCalendar calendar;
-    private int weeklyExpiries = 5;
+    private int weeklyExpiries = 4;
     private int monthlyExpiries = 3;
     private int futureMonths = 3;
     private double strikeRangePercent = 10.0;
@@ -194,7 +194,7 @@ public final class SyntheticSettings
         return this;
     }
 
-    /** @return weekly expiries listed (NIFTY). */
+    /** @return weekly expiries listed besides the monthly dates (NIFTY). */
     public int weeklyExpiries()
     {
         return weeklyExpiries;
@@ -213,7 +213,7 @@ public final class SyntheticSettings
     }
 
     /**
-     * @param weekly  weekly expiries listed (NIFTY; Kite lists about five).
+     * @param weekly  weekly expiries listed besides the monthly dates (NIFTY; NSE lists four).
      * @param monthly monthly expiries listed.
      * @param futures monthly futures listed.
      * @return this.
