@@ -1,5 +1,8 @@
 package dev.vyuha.feed.synthetic;
 
+import dev.vyuha.feed.instrument.ContractSpecs;
+import dev.vyuha.feed.instrument.ExpirySchedule;
+import dev.vyuha.feed.instrument.GeneratedTokens;
 import dev.vyuha.feed.instrument.IndexFacts;
 import dev.vyuha.feed.instrument.Instrument;
 import dev.vyuha.feed.instrument.InstrumentKind;
@@ -59,8 +62,8 @@ public final class SyntheticInstrumentMaster
                 underlying, IndexFacts.indexExchange(underlying)));
             for (final LocalDate expiry : schedule.monthlyExpiries(date, settings.futureMonths()))
             {
-                final long exchangeToken = SyntheticTokens.exchangeToken(underlying, InstrumentKind.FUTURE, expiry, 0);
-                derivatives.add(new Instrument(SyntheticTokens.instrumentToken(exchangeToken), exchangeToken,
+                final long exchangeToken = GeneratedTokens.exchangeToken(underlying, InstrumentKind.FUTURE, expiry, 0);
+                derivatives.add(new Instrument(GeneratedTokens.instrumentToken(exchangeToken), exchangeToken,
                     KiteSymbols.future(name, expiry), underlying, InstrumentKind.FUTURE, expiry, 0,
                     ContractSpecs.lotSize(underlying, expiry, true, date), ContractSpecs.futureTickPaise(underlying), "NFO-FUT",
                     "NFO"));
@@ -79,10 +82,10 @@ public final class SyntheticInstrumentMaster
                 {
                     for (final InstrumentKind kind : new InstrumentKind[] {InstrumentKind.CALL, InstrumentKind.PUT})
                     {
-                        final long exchangeToken = SyntheticTokens.exchangeToken(underlying, kind, expiry, strike);
+                        final long exchangeToken = GeneratedTokens.exchangeToken(underlying, kind, expiry, strike);
                         final String symbol = monthly ? KiteSymbols.monthlyOption(name, expiry, strike, kind) :
                             KiteSymbols.weeklyOption(name, expiry, strike, kind);
-                        derivatives.add(new Instrument(SyntheticTokens.instrumentToken(exchangeToken), exchangeToken,
+                        derivatives.add(new Instrument(GeneratedTokens.instrumentToken(exchangeToken), exchangeToken,
                             symbol, underlying, kind, expiry, strike, lot, ContractSpecs.OPTION_TICK_PAISE, "NFO-OPT",
                             "NFO"));
                     }

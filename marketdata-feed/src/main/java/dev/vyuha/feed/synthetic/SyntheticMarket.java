@@ -1,5 +1,6 @@
 package dev.vyuha.feed.synthetic;
 
+import dev.vyuha.feed.instrument.ContractSpecs;
 import dev.vyuha.feed.instrument.Instrument;
 import dev.vyuha.feed.instrument.InstrumentKind;
 import dev.vyuha.feed.instrument.InstrumentUniverse;

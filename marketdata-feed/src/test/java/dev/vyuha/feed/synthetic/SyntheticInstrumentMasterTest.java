@@ -1,5 +1,8 @@
 package dev.vyuha.feed.synthetic;
 
+import dev.vyuha.feed.instrument.ContractSpecs;
+import dev.vyuha.feed.instrument.ExpirySchedule;
+import dev.vyuha.feed.instrument.GeneratedTokens;
 import dev.vyuha.feed.instrument.Instrument;
 import dev.vyuha.feed.instrument.InstrumentKind;
 import dev.vyuha.feed.instrument.KiteInstrumentsCsv;
@@ -160,7 +163,7 @@ class SyntheticInstrumentMasterTest
             assertTrue(tokens.add(instrument.token()), instrument::tradingSymbol);
             if (instrument.kind() != InstrumentKind.INDEX)
             {
-                assertEquals(SyntheticTokens.NFO_SEGMENT, instrument.token() & 0xff);
+                assertEquals(GeneratedTokens.NFO_SEGMENT, instrument.token() & 0xff);
                 assertEquals(instrument.exchangeToken(), instrument.token() >> 8);
                 assertTrue(instrument.token() > 0 && instrument.token() < Integer.MAX_VALUE);
             }

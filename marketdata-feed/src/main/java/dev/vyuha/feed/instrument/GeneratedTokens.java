@@ -1,18 +1,17 @@
-package dev.vyuha.feed.synthetic;
+package dev.vyuha.feed.instrument;
 
-import dev.vyuha.feed.instrument.InstrumentKind;
 import dev.vyuha.sbe.Underlying;
 
 import java.time.LocalDate;
 
 /**
- * Instrument tokens for generated contracts, in Kite's layout ({@code exchange_token << 8 | segment}, NFO = 2) and
- * the same for a contract whatever the date it is generated for, so a multi-day replay sees stable tokens as it would
- * from Kite. The exchange token packs, in 23 bits: the expiry's week since 4 Jan 2016 (10 bits), the underlying
+ * Instrument tokens for contracts without a Kite token (synthetic days, bar files), in Kite's layout
+ * ({@code exchange_token << 8 | segment}, NFO = 2) and the same for a contract whatever the date it is generated for,
+ * so a multi-day replay sees stable tokens as it would from Kite. The exchange token packs, in 23 bits: the expiry's week since 4 Jan 2016 (10 bits), the underlying
  * (2 bits), CE or not (1 bit) and the strike in strike intervals (10 bits; 0 for a future). They never collide with
  * each other, nor with index tokens (segment 9).
  */
-public final class SyntheticTokens
+public final class GeneratedTokens
 {
     /** Kite's segment code of NFO. */
     public static final int NFO_SEGMENT = 2;
@@ -21,7 +20,7 @@ public final class SyntheticTokens
     private static final int STRIKE_SLOTS = 1024;
     private static final int WEEKS = 1024;
 
-    private SyntheticTokens()
+    private GeneratedTokens()
     {
     }
 

@@ -1,4 +1,4 @@
-package dev.vyuha.feed.synthetic;
+package dev.vyuha.feed.instrument;
 
 import dev.vyuha.reference.calendar.TradingCalendar;
 import dev.vyuha.sbe.Underlying;
