@@ -68,11 +68,12 @@ public final class KiteTickerDecoder
     /**
      * Decode every packet of a binary message.
      *
-     * @param message    the WebSocket binary message.
-     * @param offset     where it starts.
-     * @param length     its length.
-     * @param scratch    where frames are encoded, at least 1 KiB.
-     * @param handler    receives each frame.
+     * @param message       the WebSocket binary message.
+     * @param offset        where it starts.
+     * @param length        its length.
+     * @param scratch       where frames are encoded, at least 1 KiB after {@code scratchOffset}.
+     * @param scratchOffset where in {@code scratch} each frame goes.
+     * @param handler       receives each frame.
      * @return packets decoded (0 for a heartbeat).
      */
     public int decodeMessage(
@@ -80,6 +81,7 @@ public final class KiteTickerDecoder
         final int offset,
         final int length,
         final MutableDirectBuffer scratch,
+        final int scratchOffset,
         final FrameHandler handler)
     {
         if (length < 2)
@@ -104,11 +106,11 @@ public final class KiteTickerDecoder
                 malformed++;
                 break;
             }
-            final int frameLength = decodePacket(message, position, packetLength, scratch, 0);
+            final int frameLength = decodePacket(message, position, packetLength, scratch, scratchOffset);
             if (frameLength > 0)
             {
                 decoded++;
-                handler.onFrame(scratch, 0, frameLength);
+                handler.onFrame(scratch, scratchOffset, frameLength);
             }
             position += packetLength;
         }

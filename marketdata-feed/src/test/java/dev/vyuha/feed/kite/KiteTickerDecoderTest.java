@@ -172,14 +172,14 @@ class KiteTickerDecoderTest
         message.putShort((short)1).putShort((short)8).putInt((int)cds).putInt(832_512_500);
         assertEquals(8_325L, ((long[])decodeAll(message.array()).get(0))[2], "83.25125 rupees, in whole paise");
 
-        assertEquals(0, decoder.decodeMessage(new UnsafeBuffer(new byte[] {0}), 0, 1, out, (b, o, l) ->
+        assertEquals(0, decoder.decodeMessage(new UnsafeBuffer(new byte[] {0}), 0, 1, out, 0, (b, o, l) ->
         {
             throw new AssertionError("a heartbeat has no packets");
         }));
         final ByteBuffer odd = ByteBuffer.allocate(2 + 2 + 12 + 2 + 8);
         odd.putShort((short)3).putShort((short)12).put(new byte[12]).putShort((short)8).putInt(1).putInt(2);
         final long before = decoder.malformed();
-        assertEquals(1, decoder.decodeMessage(new UnsafeBuffer(odd.array()), 0, odd.capacity(), out, (b, o, l) ->
+        assertEquals(1, decoder.decodeMessage(new UnsafeBuffer(odd.array()), 0, odd.capacity(), out, 0, (b, o, l) ->
         {
         }));
         assertEquals(before + 2, decoder.malformed(), "a 12-byte packet and the missing third packet");
@@ -195,7 +195,7 @@ class KiteTickerDecoderTest
     private List<Object> decodeAll(final byte[] message)
     {
         final List<Object> frames = new ArrayList<>();
-        decoder.decodeMessage(new UnsafeBuffer(message), 0, message.length, out, (buffer, offset, length) ->
+        decoder.decodeMessage(new UnsafeBuffer(message), 0, message.length, out, 16, (buffer, offset, length) ->
         {
             assertEquals(FrameVerdict.VALID, reader.read(buffer, offset, length), reader::rejectionReason);
             frames.add(reader.templateId() == IndexTickDecoder.TEMPLATE_ID ? flatten(reader.indexTick()) :

@@ -115,8 +115,8 @@ class StaleDataMonitorTest
 
         option(CALL, start + 91 * SECOND, 150_00, 150_10);
         assertEquals(1, events.size(), "an unchanged price does not recover a frozen option");
-        option(CALL, start + 92 * SECOND, 160_00, 160_10);
-        assertEquals(FeedStatus.RECOVERED, events.get(1).status());
+        option(CALL, start + 92 * SECOND, 150_00, 150_20);
+        assertEquals(FeedStatus.RECOVERED, events.get(1).status(), "a new offer moves the mid: the book is alive");
 
         events.clear();
         final long later = at(12, 0, 0);
@@ -257,8 +257,17 @@ class StaleDataMonitorTest
     {
         final DerivativeTickEncoder tick = frames.derivativeTick(buffer, 0, token, TickMode.FULL, ask);
         tick.exchangeTimestampNs(timeNs);
-        tick.bidsCount(1).next().level().price(bid).quantity(bid > 0 ? 65 : 0).orders(1);
-        tick.asksCount(1).next().level().price(ask).quantity(65).orders(1);
+        final DerivativeTickEncoder.BidsEncoder bids = tick.bidsCount(5);
+        for (int level = 0; level < 5; level++)
+        {
+            final long price = bid > 0 ? bid - level * 5 : 0;
+            bids.next().level().price(price).quantity(price > 0 ? 65 : 0).orders(price > 0 ? 1 : 0);
+        }
+        final DerivativeTickEncoder.AsksEncoder asks = tick.asksCount(5);
+        for (int level = 0; level < 5; level++)
+        {
+            asks.next().level().price(ask + level * 5).quantity(65).orders(1);
+        }
         monitor.onFrame(buffer, 0, timeNs);
         drain();
     }
