@@ -140,7 +140,9 @@ class KiteTickSourceTest
         start(Duration.ofMillis(200), Duration.ofSeconds(3));
         await(() -> simulator.ticker().subscriptions().containsKey(NIFTY), "index subscribed");
         index(24_600_00);
-        await(() -> simulator.ticker().subscriptions().keySet().containsAll(window(24_600_00)), "window subscribed");
+        await(() -> simulator.ticker().subscriptions().keySet().containsAll(window(24_600_00))
+            && simulator.ticker().subscriptions().values().stream().allMatch("full"::equals),
+            "window subscribed in full mode");
         final Map<Long, String> before = Map.copyOf(simulator.ticker().subscriptions());
         assertEquals(1, source.connections());
 
@@ -148,7 +150,9 @@ class KiteTickSourceTest
 
         await(() -> feedStates.contains(FeedStatus.STALE), "FEED STALE");
         await(() -> source.connections() == 2 && simulator.ticker().subscriptions().equals(before),
-            "reconnected and subscribed again");
+            () -> "reconnected and subscribed again: connections " + source.connections() + ", server "
+            + simulator.ticker().subscriptions() + ", before " + before + ", clients "
+            + simulator.ticker().connectedClients());
         await(() -> feedStates.size() == 2, "FEED RECOVERED");
         assertEquals(List.of(FeedStatus.STALE, FeedStatus.RECOVERED), feedStates);
         assertEquals(1, simulator.ticker().connectedClients(), "the old connection is gone");
@@ -325,6 +329,11 @@ class KiteTickSourceTest
 
     private void await(final BooleanSupplier condition, final String what)
     {
+        await(condition, () -> what);
+    }
+
+    private void await(final BooleanSupplier condition, final java.util.function.Supplier<String> what)
+    {
         final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < end)
         {
@@ -335,7 +344,7 @@ class KiteTickSourceTest
             }
             sleep();
         }
-        fail("timed out waiting for: " + what);
+        fail("timed out waiting for: " + what.get());
     }
 
     private static void sleep()
