@@ -84,6 +84,16 @@ final class SeededRandom
 
     /**
      * @param mean mean of the count (&gt;= 1).
+     * @return a count uniform on 1 .. 2·mean − 1 (mean {@code mean}; no logarithm, for the many book levels).
+     */
+    int nextUniformCount(final double mean)
+    {
+        final int span = (int)(2 * mean - 1);
+        return span <= 1 ? 1 : 1 + random.nextInt(span);
+    }
+
+    /**
+     * @param mean mean of the count (&gt;= 1).
      * @return 1 + a geometric draw, with the given mean.
      */
     int nextCount(final double mean)

@@ -612,9 +612,9 @@ public final class SyntheticMarket implements MarketDataSource
             final long bidPrice = bid <= 0 ? 0 : bid - level * tick;
             final boolean bidLevel = bidPrice >= tick;
             bidPrices[level] = bidLevel ? bidPrice : 0;
-            bidQuantities[level] = bidLevel ? lot * random.nextCount(depthLots * (1 + 0.5 * level)) : 0;
+            bidQuantities[level] = bidLevel ? lot * random.nextUniformCount(depthLots * (1 + 0.5 * level)) : 0;
             askPrices[level] = ask + level * tick;
-            askQuantities[level] = lot * random.nextCount(depthLots * (1 + 0.5 * level));
+            askQuantities[level] = lot * random.nextUniformCount(depthLots * (1 + 0.5 * level));
         }
     }
 
