@@ -7,16 +7,23 @@ package dev.vyuha.feed.synthetic;
  * {@code √ρ Z_market + √(1−ρ) Z_own}. Drift and volatility are annual in trading time (252 sessions a year, all of a
  * session's variance accruing while it is open), so a 12 % index moves about 0.76 % (one standard deviation) from
  * open to close.
+ *
+ * <p>The path is simulated on a fixed 100 ms grid, in order, from its own random stream, and read between grid points
+ * by geometric interpolation: so the day's index path depends only on the seed, the date and the models, never on how
+ * many instruments tick or how often.
  */
 final class MarketPath
 {
     static final double YEAR_NS = 365.0 * 86_400e9;
     static final double SESSIONS_PER_YEAR = 252.0;
+    static final long GRID_NS = 100_000_000L;
 
     private final int count;
     private final double[] drift;
     private final double[] volatility;
     private final double[] level;
+    private final double[] gridFrom;
+    private final double[] gridTo;
     private final double[] openLevel;
     private final double[] high;
     private final double[] low;
@@ -31,6 +38,7 @@ final class MarketPath
     private final double tradingYearNs;
     private final SeededRandom random;
     private long timeNs;
+    private long gridFromNs;
 
     MarketPath(final UnderlyingModel[] models, final double correlation, final long openNs, final long closeNs,
         final SeededRandom random)
@@ -39,6 +47,8 @@ final class MarketPath
         this.drift = new double[count];
         this.volatility = new double[count];
         this.level = new double[count];
+        this.gridFrom = new double[count];
+        this.gridTo = new double[count];
         this.openLevel = new double[count];
         this.high = new double[count];
         this.low = new double[count];
@@ -83,7 +93,10 @@ final class MarketPath
             }
             jumpTimes[i] = times;
             jumpSizes[i] = sizes;
+            gridFrom[i] = level[i];
         }
+        gridFromNs = openNs;
+        stepGrid();
     }
 
     /**
@@ -97,8 +110,31 @@ final class MarketPath
         {
             return;
         }
-        final double years = (toNs - timeNs) / tradingYearNs;
-        final double seasonal = Math.sqrt(activity((timeNs + toNs) >>> 1));
+        while (gridFromNs + GRID_NS < toNs)
+        {
+            System.arraycopy(gridTo, 0, gridFrom, 0, count);
+            gridFromNs += GRID_NS;
+            stepGrid();
+        }
+        final double weight = (toNs - gridFromNs) / (double)GRID_NS;
+        for (int i = 0; i < count; i++)
+        {
+            level[i] = gridFrom[i] * Math.exp(weight * Math.log(gridTo[i] / gridFrom[i]));
+            high[i] = Math.max(high[i], level[i]);
+            low[i] = Math.min(low[i], level[i]);
+        }
+        timeNs = toNs;
+    }
+
+    /**
+     * Simulate the grid point after {@code gridFromNs} from the one at it, exactly (GBM increment plus the jumps in
+     * between).
+     */
+    private void stepGrid()
+    {
+        final long toNs = gridFromNs + GRID_NS;
+        final double years = GRID_NS / tradingYearNs;
+        final double seasonal = Math.sqrt(activity(gridFromNs + GRID_NS / 2));
         final double market = random.nextGaussian();
         for (int i = 0; i < count; i++)
         {
@@ -110,11 +146,8 @@ final class MarketPath
             {
                 logReturn += jumpSizes[i][nextJump[i]++];
             }
-            level[i] *= Math.exp(logReturn);
-            high[i] = Math.max(high[i], level[i]);
-            low[i] = Math.min(low[i], level[i]);
+            gridTo[i] = gridFrom[i] * Math.exp(logReturn);
         }
-        timeNs = toNs;
     }
 
     double level(final int index)

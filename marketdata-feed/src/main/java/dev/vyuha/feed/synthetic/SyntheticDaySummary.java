@@ -11,6 +11,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.zip.CRC32C;
 
 /**
  * What a synthetic day looks like: each index's open, range and close, ATM implied volatility and skew at the open
@@ -39,11 +40,14 @@ public final class SyntheticDaySummary
         {
             openVols[u++] = volatilityLine(market, underlying);
         }
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[MarketDataSource.MAX_FRAME_LENGTH]);
+        final byte[] bytes = new byte[MarketDataSource.MAX_FRAME_LENGTH];
+        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        final CRC32C digest = new CRC32C();
         final long started = System.nanoTime();
-        while (market.next(buffer, 0) != MarketDataSource.END_OF_DATA)
+        int length;
+        while ((length = market.next(buffer, 0)) != MarketDataSource.END_OF_DATA)
         {
-            // run the day
+            digest.update(bytes, 0, length);
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
         u = 0;
@@ -60,6 +64,7 @@ public final class SyntheticDaySummary
             out.append("  at the close: ").append(volatilityLine(market, underlying)).append('\n');
         }
         out.append('\n').append(tickLines(market, seconds));
+        out.append(String.format(Locale.ROOT, "Content digest (CRC32C of every frame): %08x%n", digest.getValue()));
         return out.toString();
     }
 
@@ -118,8 +123,8 @@ public final class SyntheticDaySummary
         final StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Ticks: %,d frames in all (generated in %.1f s, %,.0f frames/s)%n",
             market.frameCount(), seconds, market.frameCount() / seconds));
-        out.append(String.format(Locale.ROOT, "  indices: %,d (one a second each, %d s session)%n", index,
-            sessionSeconds));
+        out.append(String.format(Locale.ROOT, "  indices: %,d (one every %d ms each, %d s session)%n", index,
+            market.settings().indexTickIntervalMs(), sessionSeconds));
         out.append(String.format(Locale.ROOT, "  nearest futures: %,d (%.1f a second each)%n", futures,
             futures / (double)market.settings().underlyings().size() / sessionSeconds));
         if (optionCount > 0)

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32C;
@@ -254,6 +255,47 @@ class SyntheticMarketTest
         assertTrue(putStrike <= previousClose, "put OI peaks at " + putStrike);
         assertTrue(otmCalls > 20 * itmCalls, "OTM calls " + otmCalls + ", ITM calls " + itmCalls);
         assertTrue(bestCall > 50_000L * 65, "peak call OI " + bestCall);
+    }
+
+    @Test
+    void shouldKeepTheIndexPathWhateverTicksAroundIt()
+    {
+        final List<Long> wide = indexPrices(new SyntheticSettings().tradingDate(MONDAY).seed(9));
+        final List<Long> narrow = indexPrices(new SyntheticSettings().tradingDate(MONDAY).seed(9).ticking(1, 2, 1)
+            .tickRates(1_000, 0.5, 0.5, 0.1, 15_000));
+
+        assertEquals(wide, narrow);
+        assertEquals(2 * 1_801, wide.size());
+    }
+
+    @Test
+    void shouldDescribeTheDay()
+    {
+        final String summary = SyntheticDaySummary.describe(new SyntheticSettings().tradingDate(MONDAY)
+            .ticking(1, 1, 1).tickRates(5_000, 0.2, 0.2, 0.1, 15_000));
+
+        assertTrue(summary.contains("NIFTY: previous close 24600.00, open "), summary);
+        assertTrue(summary.contains("BANKNIFTY: previous close 56000.00"), summary);
+        assertTrue(summary.contains("2026-08-18 (1.26 days): ATM "), summary);
+        assertTrue(summary.contains("indices: 9,002 (one every 5000 ms each"), summary);
+        assertTrue(summary.contains("Content digest"), summary);
+    }
+
+    private List<Long> indexPrices(final SyntheticSettings settings)
+    {
+        final SyntheticMarket market = new SyntheticMarket(settings);
+        final long until = IndiaTime.epochNanos(MONDAY, LocalTime.of(9, 45));
+        final List<Long> prices = new java.util.ArrayList<>();
+        int length;
+        while ((length = market.next(buffer, 0)) > 0 && market.frameTimeNs() <= until)
+        {
+            reader.read(buffer, 0, length);
+            if (reader.templateId() == IndexTickDecoder.TEMPLATE_ID)
+            {
+                prices.add(reader.indexTick().lastPrice());
+            }
+        }
+        return prices;
     }
 
     @Test
