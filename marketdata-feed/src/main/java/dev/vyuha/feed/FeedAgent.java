@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 
 /**
  * The feed's duty cycle on one thread: pull frames from the source, hold each until it is due (replays are paced at
@@ -145,7 +146,7 @@ public final class FeedAgent implements Agent
         }
         final double seconds = (clock.nanoTime() - startedNs) / 1e9;
         LOG.info("{} finished: {} frames published in {} s", source.description(), published,
-            String.format(java.util.Locale.ROOT, "%.1f", seconds));
+            String.format(Locale.ROOT, "%.1f", seconds));
     }
 
     /** @return true once the source has no more data and everything has been published. */

@@ -14,6 +14,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
+import dev.vyuha.feed.instrument.IndexFacts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -255,7 +256,7 @@ public final class FeedContext
         underlyings = new ArrayList<>();
         for (final String name : underlyingsText.split(","))
         {
-            final Underlying underlying = dev.vyuha.feed.instrument.IndexFacts.fromName(name.strip()
+            final Underlying underlying = IndexFacts.fromName(name.strip()
                 .toUpperCase(Locale.ROOT));
             require(null != underlying, UNDERLYINGS_PROP_NAME + ": unknown underlying '" + name.strip() + "'");
             if (!underlyings.contains(underlying))

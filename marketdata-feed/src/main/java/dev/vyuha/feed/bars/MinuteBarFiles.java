@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.time.DateTimeException;
 
 /**
  * Reads the two 1-minute bar formats of {@code ../shared/data/2_intraday} (see its README), recognised by their first
@@ -175,7 +176,7 @@ public final class MinuteBarFiles
                 bars.add(new MinuteBar(startNs, paise(cells[prices]), paise(cells[prices + 1]),
                     paise(cells[prices + 2]), paise(cells[prices + 3]), volume));
             }
-            catch (final IllegalArgumentException | IndexOutOfBoundsException | java.time.DateTimeException ex)
+            catch (final IllegalArgumentException | IndexOutOfBoundsException | DateTimeException ex)
             {
                 if (ex.getMessage() != null && ex.getMessage().contains("a second instrument"))
                 {

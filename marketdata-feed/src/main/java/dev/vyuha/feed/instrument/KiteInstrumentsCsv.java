@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.io.StringWriter;
 
 /**
  * Kite's instruments dump ({@code GET /instruments}, KITE.md §6): exactly 12 columns under the header
@@ -137,7 +138,7 @@ public final class KiteInstrumentsCsv
      */
     public static String toCsv(final Collection<Instrument> instruments)
     {
-        final java.io.StringWriter out = new java.io.StringWriter(64 + 96 * instruments.size());
+        final StringWriter out = new StringWriter(64 + 96 * instruments.size());
         write(instruments, out);
         return out.toString();
     }

@@ -4,6 +4,7 @@ import dev.vyuha.sbe.Underlying;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.DateTimeException;
 
 /**
  * Kite's trading symbols of index derivatives (KITE.md §11):
@@ -164,7 +165,7 @@ public final class KiteSymbols
         {
             return option(best, LocalDate.of(year, monthCode, day), afterYear.substring(3), false);
         }
-        catch (final java.time.DateTimeException ex)
+        catch (final DateTimeException ex)
         {
             return null;
         }

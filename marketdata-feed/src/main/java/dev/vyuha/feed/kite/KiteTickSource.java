@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.time.LocalDate;
 
 /**
  * The live source: Kite's ticker through the SDK's {@code KiteTicker}, decoded to SBE on the socket's thread and
@@ -117,7 +118,7 @@ public final class KiteTickSource implements MarketDataSource
      * @return the source (call {@link #start()} to connect).
      */
     public static KiteTickSource create(final KiteFeedSettings settings, final InstrumentUniverse universe,
-        final List<Underlying> underlyings, final java.time.LocalDate today, final int expiries, final int strikes,
+        final List<Underlying> underlyings, final LocalDate today, final int expiries, final int strikes,
         final int recenter, final EpochNanoClock clock)
     {
         return new KiteTickSource(settings, universe, new SubscriptionPlan(universe, underlyings, today, expiries,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Arrays;
 
 /**
  * Which instruments the live feed subscribes: per underlying its index, its nearest future, and for the nearest
@@ -93,7 +94,7 @@ final class SubscriptionPlan
         }
         for (final int[] centre : centres.values())
         {
-            java.util.Arrays.fill(centre, -1);
+            Arrays.fill(centre, -1);
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.vyuha.feed.synthetic;
 
+import java.util.Arrays;
+
 /**
  * The latent index levels of a synthetic day: correlated geometric Brownian motions with drift, an intraday
- * volatility profile (busier at the open and the close, as NSE trades) and Poisson jumps, simulated exactly between
- * any two instants, advanced in time order as ticks are generated. Equicorrelated: each index's diffusion is
+ * volatility profile (busier at the open and the close, as NSE trades) and Poisson jumps, advanced in time order as
+ * ticks are generated. Equicorrelated: each index's diffusion is
  * {@code √ρ Z_market + √(1−ρ) Z_own}. Drift and volatility are annual in trading time (252 sessions a year, all of a
  * session's variance accruing while it is open), so a 12 % index moves about 0.76 % (one standard deviation) from
  * open to close.
@@ -86,7 +88,7 @@ final class MarketPath
             {
                 times[j] = openNs + (long)(random.nextDouble() * (closeNs - openNs));
             }
-            java.util.Arrays.sort(times);
+            Arrays.sort(times);
             for (int j = 0; j < jumps; j++)
             {
                 sizes[j] = model.jumpMean() + model.jumpVolatility() * random.nextGaussian();
