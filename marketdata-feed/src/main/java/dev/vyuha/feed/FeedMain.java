@@ -64,8 +64,8 @@ public final class FeedMain
             throw new IllegalArgumentException("unknown command " + args[0] + " (none, master FILE or summary)");
         }
         final boolean exitAtEnd = Boolean.parseBoolean(System.getProperty(EXIT_AT_END_PROP_NAME, "true"));
-        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-        try (Feed feed = Feed.launch(context))
+        // The barrier closes last: its shutdown hook waits for that, so SIGTERM ends the JVM once the feed is closed.
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier(); Feed feed = Feed.launch(context))
         {
             if (exitAtEnd)
             {
