@@ -623,7 +623,7 @@ public final class SyntheticMarket implements MarketDataSource
         final boolean buy = bidQuantities[0] == 0 || random.nextBoolean(0.5);
         final long price = buy ? askPrices[0] : bidPrices[0];
         final int quantity = lots[id] * random.nextCount(meanLots);
-        final long traded = (long)quantity * random.nextCount(meanAggregation);
+        final long traded = (long)quantity * random.nextUniformCount(meanAggregation);
         lastPrice[id] = price;
         lastQuantity[id] = quantity;
         lastTradeNs[id] = timeNs;
