@@ -288,6 +288,12 @@ public final class KiteTickSource implements MarketDataSource
             stale("cannot connect to the ticker");
             return false;
         }
+        if (!running)
+        {
+            // Closed while the handshake was in flight: do not leave the connection behind.
+            opened.close();
+            return false;
+        }
         socket = opened;
         connections.incrementAndGet();
         for (int u = 0; u < indexTokens.length; u++)
