@@ -61,6 +61,7 @@ public final class SessionSummary
         out.append(String.format(Locale.ROOT, "%-44s %-10s %7s %7s %14s%n", "strategy", "state", "trades", "open",
             "P&L (INR)"));
         long total = 0;
+        final StringBuilder reasons = new StringBuilder();
         for (final BasketSnapshot basket : snapshot.baskets())
         {
             for (final StrategySnapshot strategy : basket.strategies())
@@ -81,10 +82,19 @@ public final class SessionSummary
                     abbreviate(basket.id() + "/" + scope, 44), strategy.state(), count, open,
                     signed(strategy.mtmPaise())));
                 total += strategy.mtmPaise();
+                if (count == 0 && null != strategy.lastReason() && !strategy.lastReason().isEmpty())
+                {
+                    reasons.append("  ").append(basket.id()).append('/').append(scope).append(": ")
+                        .append(strategy.lastReason()).append(System.lineSeparator());
+                }
             }
         }
         out.append(String.format(Locale.ROOT, "%-44s %-10s %7d %7s %14s%n", "total", "", trades.size(), "",
             signed(total)));
+        if (reasons.length() > 0)
+        {
+            out.append("no trade, and why:").append(System.lineSeparator()).append(reasons);
+        }
         return out.toString();
     }
 
