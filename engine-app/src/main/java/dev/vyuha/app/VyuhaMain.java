@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = VyuhaMain.Version.class,
     description = "Vyuha: a low-latency, event-sourced options-strategy engine for NSE/BSE index options.",
     subcommands = {SelfCheckCommand.class, ValidateCommand.class, AuditCommand.class, ReplayCommand.class,
-        CommandLine.HelpCommand.class})
+        BacktestCommand.class, CommandLine.HelpCommand.class})
 public final class VyuhaMain implements Runnable
 {
     @CommandLine.Spec
