@@ -434,10 +434,18 @@ final class BacktestCommand implements Callable<Integer>
             throw new IllegalArgumentException("--bars: no bar between " + first + " and " + last + " (the files hold "
                 + dates.first() + " to " + dates.last() + ")");
         }
+        try
+        {
+            // Checked now, so a conflict between the files is bad input rather than a backtest stopped midway.
+            new BarReplay(series, days.get(0), 0, 1).close();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("--bars: " + ex.getMessage(), ex);
+        }
         final FeedFrameSource frames = new FeedFrameSource(days, day ->
         {
             final FeedContext context = new FeedContext().sourceKind(FeedSourceKind.BARS).date(day);
-            context.conclude();
             return FeedSources.open(context.source(new BarReplay(series, day, context.barsBookTicks(),
                 context.barsBookLots())));
         }, calendar, "bars");

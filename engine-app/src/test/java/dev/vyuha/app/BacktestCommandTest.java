@@ -175,6 +175,10 @@ class BacktestCommandTest
         Files.writeString(invalid, Files.readString(Path.of(straddle)).replaceFirst("\"lots\": 1", "\"lots\": 0"));
         final Path missing = directory.resolve("missing.yaml");
         final Path missingBars = directory.resolve("bars.txt");
+        final Path nifty1 = directory.resolve("nifty-1.txt");
+        final Path nifty2 = directory.resolve("nifty-2.txt");
+        Files.writeString(nifty1, "NIFTY,20210611,09:16,15727.95,15728.20,15700.45,15702.65,0,0\n");
+        Files.writeString(nifty2, "NIFTY,20210614,09:16,15727.95,15728.20,15700.45,15702.65,0,0\n");
         final String[][] cases = {
             {missing + ": no such file", missing.toString()},
             {invalid + ": strategies[0].legs[0].lots: must be >= 1, was 0", invalid.toString()},
@@ -184,6 +188,8 @@ class BacktestCommandTest
                 "2026-08-15"},
             {"--bars " + missingBars + ": no such file or directory", straddle, "--source", "bars", "--bars",
                 missingBars.toString()},
+            {"--bars: NIFTY 50 appears in two sources (again in " + nifty2, straddle, "--source", "bars", "--bars",
+                nifty1 + "," + nifty2},
             {"--source recording needs --recording FILE and --master FILE", straddle, "--source", "recording"},
             {"--source must be synthetic, bars or recording, not tape", straddle, "--source", "tape"},
             {"no basket: give basket files, or --examples"},
