@@ -59,8 +59,9 @@ import java.util.stream.Stream;
  * recording, in-process through the same engine and the paper venue's fill model, as fast as the CPU allows. Draws a
  * progress bar on stderr, prints a summary on stdout (days, frames, orders, fills, trades, portfolio statistics,
  * trading days and frames per second) and writes an HTML report with the equity curve, the statistics per strategy
- * and portfolio, and every trade. Exit code 0 when the backtest ran, 1 on bad input (nothing is run or written) or when
- * the engine refused something during the run, 2 for a usage error.
+ * and portfolio, and every trade. Exit code 0 when the backtest ran (what the engine refused during the run, such as a
+ * day's instrument master while a strategy still held positions, is listed and warned about), 1 on bad input (nothing
+ * is run or written) or when the run stopped, 2 for a usage error.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Backtest baskets over synthetic days, bar files or a recording, through the same engine and the "
@@ -202,10 +203,10 @@ final class BacktestCommand implements Callable<Integer>
         summary(out, result, baskets, market);
         if (!result.refusals().isEmpty())
         {
-            err.println(NAME + "the engine refused " + result.refusals().size() + " document(s) or master(s); "
-                + "see the report: " + String.join(" | ", result.refusals()));
+            // The run is complete and reported; what the engine refused is listed in the summary and the report.
+            err.println(NAME + "warning: the engine refused " + result.refusals().size() + " document(s) or "
+                + "instrument master(s) during the run (listed above and in the report)");
             err.flush();
-            return 1;
         }
         return 0;
     }
@@ -336,6 +337,10 @@ final class BacktestCommand implements Callable<Integer>
         if (null == parent || !Files.isDirectory(parent))
         {
             throw new IllegalArgumentException("--report " + report + ": no such directory " + parent);
+        }
+        if (!Files.isWritable(parent) || (Files.exists(report) && !Files.isWritable(report)))
+        {
+            throw new IllegalArgumentException("--report " + report + ": not writable");
         }
     }
 

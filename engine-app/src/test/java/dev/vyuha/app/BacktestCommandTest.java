@@ -209,6 +209,10 @@ class BacktestCommandTest
             assertEquals("", run.output(), args.toString());
             assertFalse(Files.exists(report), args + ": nothing written");
         }
+        final Path nowhere = directory.resolve("no-such-directory").resolve("report.html");
+        final Run run = run(straddle, "--report", nowhere.toString());
+        assertEquals(1, run.exitCode(), run.output() + run.errors());
+        assertTrue(run.errors().contains("--report " + nowhere + ": no such directory "), run.errors());
     }
 
     @Test
