@@ -179,7 +179,14 @@ class BacktestCommandTest
         final Path nifty2 = directory.resolve("nifty-2.txt");
         Files.writeString(nifty1, "NIFTY,20210611,09:16,15727.95,15728.20,15700.45,15702.65,0,0\n");
         Files.writeString(nifty2, "NIFTY,20210614,09:16,15727.95,15728.20,15700.45,15702.65,0,0\n");
+        final Path first = directory.resolve("first.json");
+        final Path second = directory.resolve("second.yaml");
+        Files.writeString(first, Files.readString(Path.of(straddle))
+            .replaceFirst("\"name\":", "\"id\": \"same\", \"name\":"));
+        Files.writeString(second, Files.readString(Path.of("../examples/wait-and-trade-atm-buy.yaml"))
+            .replaceFirst("\nname:", "\nid: same\nname:"));
         final String[][] cases = {
+            {second + ": id: basket id same is also the id of " + first, first.toString(), second.toString()},
             {missing + ": no such file", missing.toString()},
             {invalid + ": strategies[0].legs[0].lots: must be >= 1, was 0", invalid.toString()},
             {"--to 2026-08-17 is before --from 2026-08-18", straddle, "--from", "2026-08-18", "--to", "2026-08-17"},
