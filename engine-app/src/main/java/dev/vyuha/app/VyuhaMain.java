@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VyuhaMain.Version.class,
     description = "Vyuha: a low-latency, event-sourced options-strategy engine for NSE/BSE index options.",
-    subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, AuditCommand.class, ReplayCommand.class,
-        SelfCheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, BacktestCommand.class, ValidateCommand.class,
+        AuditCommand.class, ReplayCommand.class, SelfCheckCommand.class, CommandLine.HelpCommand.class})
 public final class VyuhaMain implements Runnable
 {
     @CommandLine.Spec
