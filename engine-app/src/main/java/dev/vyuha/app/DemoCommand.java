@@ -137,6 +137,9 @@ final class DemoCommand implements Callable<Integer>
         out.print(outcome.summary());
         out.printf(Locale.ROOT, "%,d market-data frames, %,d orders sent, %d basket(s) refused, %.1f s%n",
             outcome.framesFed(), outcome.ordersSent(), outcome.refusals().size(), outcome.elapsedMillis() / 1000.0);
+        out.printf(Locale.ROOT, "engine decision time per command: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs "
+            + "(%,d commands)%n", outcome.decisionNs().p50() / 1e3, outcome.decisionNs().p99() / 1e3,
+            outcome.decisionNs().p999() / 1e3, outcome.decisionNs().max() / 1e3, outcome.decisionNs().count());
         out.println("journal: " + outcome.journal().toAbsolutePath());
         out.println("explain it:  bin/vyuha audit " + outcome.journal().toAbsolutePath());
         out.println("replay it:   bin/vyuha replay " + outcome.journal().toAbsolutePath());

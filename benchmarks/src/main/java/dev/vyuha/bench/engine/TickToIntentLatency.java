@@ -1,9 +1,12 @@
 package dev.vyuha.bench.engine;
 
 import dev.vyuha.engine.runtime.EngineRuntime;
+import dev.vyuha.engine.runtime.InlineCommandDriver;
+import dev.vyuha.engine.runtime.OutboundOrderPort;
 import dev.vyuha.engine.runtime.WaitStrategyKind;
 import dev.vyuha.sbe.MessageHeaderDecoder;
 import dev.vyuha.sbe.NewOrderDecoder;
+import dev.vyuha.wire.FrameValidator;
 import org.HdrHistogram.Histogram;
 import org.agrona.ExpandableArrayBuffer;
 
@@ -22,13 +25,19 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar \
- *     dev.vyuha.bench.engine.TickToIntentLatency [BLOCKING|YIELDING|BUSY_SPIN] [samples]
+ *     dev.vyuha.bench.engine.TickToIntentLatency [BLOCKING|YIELDING|BUSY_SPIN|INLINE] [samples]
  * </pre>
+ *
+ * <p>{@code INLINE} runs the same schedule with no ring and no threads besides the caller's: the producer applies each
+ * tick to the business logic itself ({@link InlineCommandDriver}) when it is due, so the figure is the business logic's
+ * own tick-to-intent time plus any queueing behind slower ticks, without the cross-thread hand-offs (which on an
+ * oversubscribed machine measure the scheduler).
  */
 public final class TickToIntentLatency
 {
     private static final long INTERVAL_NS = 10_000;
     private static final int TRIGGER_EVERY = 500;
+    private static final Histogram TRIGGER_COST = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
 
     private TickToIntentLatency()
     {
@@ -36,21 +45,28 @@ public final class TickToIntentLatency
 
     public static void main(final String[] args) throws InterruptedException
     {
-        final WaitStrategyKind wait = args.length > 0 ? WaitStrategyKind.valueOf(args[0]) : WaitStrategyKind.YIELDING;
+        final boolean inline = args.length > 0 && "INLINE".equals(args[0]);
+        final WaitStrategyKind wait = args.length > 0 && !inline ? WaitStrategyKind.valueOf(args[0]) :
+            WaitStrategyKind.YIELDING;
         final int wanted = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final Histogram quietLag = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         int round = 0;
         while (histogram.getTotalCount() < wanted)
         {
-            round(wait, histogram, quietLag, round++ == 0);
+            round(inline, wait, histogram, quietLag, round++ == 0);
         }
-        System.out.println(report("tick -> order intent (" + wait + ", 100k ticks/s)", histogram));
+        System.out.println(report("tick -> order intent (" + (inline ? "INLINE" : wait) + ", 100k ticks/s)",
+            histogram));
         System.out.println(report("producer lag behind schedule", quietLag));
+        if (inline)
+        {
+            System.out.println(report("business logic time of a trigger tick", TRIGGER_COST));
+        }
     }
 
-    private static void round(final WaitStrategyKind wait, final Histogram histogram, final Histogram producerLag,
-        final boolean first) throws InterruptedException
+    private static void round(final boolean inline, final WaitStrategyKind wait, final Histogram histogram,
+        final Histogram producerLag, final boolean first) throws InterruptedException
     {
         final LoadedEngine loaded = new LoadedEngine(1000, Long.MAX_VALUE);
         final List<LoadedEngine.Option> shorted = loaded.shortedOptions();
@@ -61,17 +77,23 @@ public final class TickToIntentLatency
         final boolean[] trigger = new boolean[planned];
         final long[] seen = new long[planned];
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final EngineRuntime runtime = new EngineRuntime(new EngineRuntime.Context().ringSize(1 << 16)
-            .firstSequence(firstSequence).waitStrategy(wait), loaded.engine, (buffer, offset, length, cause) ->
+        final OutboundOrderPort port = (buffer, offset, length, cause) ->
+        {
+            final int i = (int)(cause - firstSequence);
+            if (i >= 0 && i < planned && seen[i] == 0
+                && header.wrap(buffer, offset).templateId() == NewOrderDecoder.TEMPLATE_ID)
             {
-                final int i = (int)(cause - firstSequence);
-                if (i >= 0 && i < planned && seen[i] == 0
-                    && header.wrap(buffer, offset).templateId() == NewOrderDecoder.TEMPLATE_ID)
-                {
-                    seen[i] = System.nanoTime();
-                }
-            }, List.of());
-        runtime.start();
+                seen[i] = System.nanoTime();
+            }
+        };
+        final EngineRuntime runtime = inline ? null : new EngineRuntime(new EngineRuntime.Context().ringSize(1 << 16)
+            .firstSequence(firstSequence).waitStrategy(wait), loaded.engine, port, List.of());
+        final InlineCommandDriver driver = inline ? new InlineCommandDriver(loaded.engine, port, firstSequence,
+            FrameValidator.DEFAULT_MAX_FRAME_LENGTH) : null;
+        if (!inline)
+        {
+            runtime.start();
+        }
         final ExpandableArrayBuffer frame = new ExpandableArrayBuffer(512);
         long engineNs = loaded.nowNs();
         final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(first ? 200 : 50);
@@ -91,15 +113,31 @@ public final class TickToIntentLatency
             {
                 final int length = loaded.stopTick(frame, 0, shorted.get(nextShort++));
                 trigger[i] = true;
-                runtime.publish(frame, 0, length, engineNs);
+                if (inline)
+                {
+                    final long before = System.nanoTime();
+                    driver.apply(frame, 0, length, engineNs);
+                    TRIGGER_COST.recordValue(System.nanoTime() - before);
+                }
+                else
+                {
+                    runtime.publish(frame, 0, length, engineNs);
+                }
             }
             else
             {
                 final int t = i & (tape.count() - 1);
-                runtime.publish(tape.frames(), tape.offset(t), tape.length(t), engineNs);
+                if (inline)
+                {
+                    driver.apply(tape.frames(), tape.offset(t), tape.length(t), engineNs);
+                }
+                else
+                {
+                    runtime.publish(tape.frames(), tape.offset(t), tape.length(t), engineNs);
+                }
             }
         }
-        if (!runtime.drainAndStop(30, TimeUnit.SECONDS))
+        if (!inline && !runtime.drainAndStop(30, TimeUnit.SECONDS))
         {
             throw new IllegalStateException("ring did not drain");
         }

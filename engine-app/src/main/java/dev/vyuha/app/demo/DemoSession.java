@@ -1,6 +1,7 @@
 package dev.vyuha.app.demo;
 
 import dev.vyuha.admin.AdminApiContext;
+import dev.vyuha.admin.LatencySummary;
 import dev.vyuha.app.config.BasketDocuments;
 import dev.vyuha.app.node.CommandClock;
 import dev.vyuha.app.node.EngineNode;
@@ -90,9 +91,10 @@ public final class DemoSession
      * @param refusals       baskets the engine refused, with its reasons.
      * @param elapsedMillis  wall time of the session.
      * @param summary        the per-strategy table.
+     * @param decisionNs     business-logic time per command over the day, nanoseconds.
      */
     public record Outcome(Path journal, EngineSnapshot last, long framesFed, long ordersSent, List<String> refusals,
-        long elapsedMillis, String summary)
+        long elapsedMillis, String summary, LatencySummary decisionNs)
     {
         /** @return every leg of every strategy at the end. */
         public List<LegSnapshot> legs()
@@ -247,7 +249,7 @@ public final class DemoSession
             final long frames = feed.framesPublished();
             final long sent = node.ordersPublished();
             return new Outcome(options.journal(), last, frames, sent, List.copyOf(refusals),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), summary);
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), summary, node.access().decisionLatency());
         }
         finally
         {

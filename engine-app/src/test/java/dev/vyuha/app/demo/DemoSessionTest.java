@@ -66,6 +66,7 @@ class DemoSessionTest
         }
         assertEquals(realised, trades, "closed trades add up to the realised P&L");
         assertTrue(outcome.summary().contains("total"), outcome.summary());
+        assertTrue(outcome.decisionNs().count() >= outcome.framesFed(), "every command timed: " + outcome.decisionNs());
         assertTrue(progress.toString(StandardCharsets.UTF_8).contains("IST  orders"), "live progress lines");
 
         // The journal it leaves replays to the same orders and state (what the closing lines tell the user to do).
