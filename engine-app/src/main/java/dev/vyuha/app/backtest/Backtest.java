@@ -98,7 +98,7 @@ public final class Backtest
         final UnsafeBuffer report = new UnsafeBuffer(new byte[0]);
         boolean basketsLoaded = false;
         long frames = 0;
-        int seenTrades = 0;
+        long seenTrades = 0;
         int length;
         double reported = -1;
         while ((length = source.next(frame)) > 0)
@@ -146,15 +146,22 @@ public final class Backtest
         return result(last, trades, refusals, frames, days.size(), venue, System.nanoTime() - started);
     }
 
-    private static int collect(final TradingEngine engine, final List<ClosedTrade> trades, final int seen)
+    /**
+     * Take the round trips recorded since the last call: the engine's list restarts each day (and a settlement at
+     * expiry found at a day's first command is recorded right after the restart), its total never does.
+     *
+     * @return the engine's total so far.
+     */
+    private static long collect(final TradingEngine engine, final List<ClosedTrade> trades, final long seen)
     {
+        final long total = engine.closedTradesRecorded();
         final int count = engine.closedTradeCount();
-        final int from = count < seen ? 0 : seen;
-        for (int i = from; i < count; i++)
+        final int fresh = (int)Math.min(count, total - seen);
+        for (int i = count - fresh; i < count; i++)
         {
             trades.add(engine.closedTrade(i));
         }
-        return count;
+        return total;
     }
 
     private BacktestResult result(final EngineSnapshot last, final List<ClosedTrade> trades,

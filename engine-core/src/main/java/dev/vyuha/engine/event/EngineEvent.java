@@ -198,6 +198,35 @@ public sealed interface EngineEvent
     }
 
     /**
+     * A leg's position in a contract that expired was closed by the exchange's settlement at expiry instead of an
+     * order: NSE index options are European and cash-settled at their intrinsic value, futures at the index.
+     *
+     * @param sequence             command sequence.
+     * @param timestampNs          command time.
+     * @param scope                the leg.
+     * @param symbol               trading symbol.
+     * @param expiryEpochDay       the contract's expiry (IST epoch day).
+     * @param netQuantity          the position settled, units (positive long, negative short).
+     * @param strikePaise          the option's strike (0 for a future).
+     * @param underlyingPaise      the underlying's last index price the settlement used (0 if none was known).
+     * @param settlementPricePaise the settlement price per unit.
+     * @param pnlPaise             the leg's realised P&amp;L of the round trip, settlement included.
+     * @param basis                how the price was found, e.g. "intrinsic max(0, 24650.15 - 24600.00) = 50.15".
+     */
+    record ExpirySettled(long sequence, long timestampNs, Scope scope, String symbol, int expiryEpochDay,
+        long netQuantity, long strikePaise, long underlyingPaise, long settlementPricePaise, long pnlPaise,
+        String basis) implements EngineEvent
+    {
+        @Override
+        public String describe()
+        {
+            return "expiry settlement " + scope + ": " + (netQuantity > 0 ? "long " : "short ") + Math.abs(netQuantity)
+                + " " + symbol + " expired " + java.time.LocalDate.ofEpochDay(expiryEpochDay) + ", settled at "
+                + rupees(settlementPricePaise) + " (" + basis + "), P&L " + rupees(pnlPaise);
+        }
+    }
+
+    /**
      * An account-wide control changed: kill switch, broker session, feed state.
      *
      * @param sequence    command sequence.

@@ -107,6 +107,45 @@ public final class Paise
     }
 
     /**
+     * @param paise an amount.
+     * @return it in rupees with two decimals and thousands separators, e.g. {@code 24,650.15} or {@code -1,234.50}.
+     */
+    public static String toRupeesGrouped(final long paise)
+    {
+        final String plain = toRupees(paise);
+        final int sign = paise < 0 ? 1 : 0;
+        final int point = plain.indexOf('.');
+        final StringBuilder text = new StringBuilder(plain.length() + 8).append(plain, 0, sign);
+        for (int i = sign; i < point; i++)
+        {
+            if (i > sign && (point - i) % 3 == 0)
+            {
+                text.append(',');
+            }
+            text.append(plain.charAt(i));
+        }
+        return text.append(plain, point, plain.length()).toString();
+    }
+
+    /**
+     * Round to the nearest multiple of a tick, half up (away from zero): with NSE's 5-paise option tick and a price in
+     * whole paise there is no tie, 1 or 2 paise past a tick round down and 3 or 4 round up.
+     *
+     * @param paise     an amount.
+     * @param tickPaise the tick (values below 1 are taken as 1).
+     * @return the nearest multiple of the tick.
+     */
+    public static long roundToTick(final long paise, final long tickPaise)
+    {
+        final long tick = Math.max(1, tickPaise);
+        if (paise < 0)
+        {
+            return -roundToTick(-paise, tick);
+        }
+        return (paise + tick / 2) / tick * tick;
+    }
+
+    /**
      * @param paise a price.
      * @return rupees as a double, for display and for option maths only.
      */

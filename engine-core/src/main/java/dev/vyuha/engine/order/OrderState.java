@@ -16,13 +16,18 @@ public enum OrderState
     /** Cancelled (or lapsed), possibly after partial fills. Final. */
     CANCELLED,
     /** Refused by risk, the gateway, the broker or the exchange. Final. */
-    REJECTED;
+    REJECTED,
+    /**
+     * Still working at the session close of its contract's expiry day: the exchange cancelled it at the close and the
+     * engine settled the position at expiry instead. Final; later broker reports for it change nothing.
+     */
+    EXPIRED;
 
     /**
      * @return true if nothing more will happen to the order.
      */
     public boolean isFinal()
     {
-        return this == FILLED || this == CANCELLED || this == REJECTED;
+        return this == FILLED || this == CANCELLED || this == REJECTED || this == EXPIRED;
     }
 }

@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class TradingDay
 {
-    public final SyntheticMarket market;
+    /** The listed universe: the last instrument master loaded. */
+    public SyntheticMarket market;
     public LocalDate date;
     public final List<EngineEvent> events = new ArrayList<>();
     public final List<SentOrder> orders = new ArrayList<>();
@@ -117,6 +118,22 @@ public final class TradingDay
     // ---------------------------------------------------------------------------------------------------------------
     // Clock and market
     // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Load another universe as the instrument master for the current date (a later day's master).
+     *
+     * @return what the engine made of it.
+     */
+    public EngineEvent.InstrumentMasterLoaded master(final SyntheticMarket next)
+    {
+        apply(commands.instrumentMaster(buffer, 0, (int)date.toEpochDay(), "synthetic " + date, next.csv()));
+        final EngineEvent.InstrumentMasterLoaded loaded = last(EngineEvent.InstrumentMasterLoaded.class);
+        if (loaded.loaded())
+        {
+            market = next;
+        }
+        return loaded;
+    }
 
     /** Move the clock to another date (a later trading day), at 08:45. */
     public TradingDay nextDate(final String isoDate)

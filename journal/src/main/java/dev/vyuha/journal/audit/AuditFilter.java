@@ -79,6 +79,10 @@ public record AuditFilter(LocalDate date, String basket, String strategy, boolea
         {
             return order.scope();
         }
+        if (event instanceof EngineEvent.ExpirySettled settled)
+        {
+            return settled.scope();
+        }
         return null;
     }
 

@@ -1283,7 +1283,7 @@ final class StrategyRuntime
         final long exitPrice = leg.lastExitOrder >= 0 && desk.orders.filledQuantity(leg.lastExitOrder) > 0 ?
             desk.orders.averageFillPrice(leg.lastExitOrder) : leg.entryPrice + pnl / quantity * direction;
         final EngineEvent.Scope scope = scope(leg);
-        desk.closedTrades.add(new dev.vyuha.engine.readmodel.ClosedTrade(scope.basketId(), scope.strategyId(),
+        desk.recordClosedTrade(new dev.vyuha.engine.readmodel.ClosedTrade(scope.basketId(), scope.strategyId(),
             scope.legId(), account, desk.master.tradingSymbol(leg.instrumentId), leg.entrySide.name(), quantity,
             leg.entryPrice, exitPrice, pnl, leg.enteredNs, desk.nowNs, "stop".equals(leg.lastExitRule) ? "leg stop loss"
             : "target".equals(leg.lastExitRule) ? "leg target" : exitReason.isEmpty() ? "exit" : exitReason));
@@ -1466,6 +1466,151 @@ final class StrategyRuntime
         }
         transition(StrategyState.DONE, "every leg closed");
         unwatchAll();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Settlement at expiry
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * @param lastExpiryDay an IST epoch day.
+     * @return true if a leg holds, acquires or waits to trade a contract expiring on or before that day.
+     */
+    boolean hasExpiring(final long lastExpiryDay)
+    {
+        for (final LegRuntime leg : legs)
+        {
+            if (tradesItsInstrument(leg) && desk.expiresBy(leg.instrumentId, lastExpiryDay))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return true if the leg holds or is acquiring a position, or waits to (re-)enter its chosen contract. */
+    private static boolean tradesItsInstrument(final LegRuntime leg)
+    {
+        return leg.isLive() || leg.state == LegState.WAITING_COST || leg.state == LegState.WAITING_MOMENTUM
+            || leg.state == LegState.AWAITING_HEDGES;
+    }
+
+    /**
+     * Settle the legs whose contract expired: the exchange has cancelled their working orders at the close (the engine
+     * has already marked them {@link OrderState#EXPIRED}) and settles what is open at the settlement price (see
+     * {@link TradingDesk#settlementPrice}). A settled leg is closed with its round trip recorded (exit time: the
+     * expiry day's close); a leg whose entry lapsed unfilled has failed; a leg waiting to re-enter an expired contract
+     * is closed. When no leg holds a position any more the strategy is done for the day.
+     *
+     * @param lastExpiryDay contracts expiring on or before this IST epoch day are settled.
+     * @param atRoll        true when found by the first command of a later day: the basket's day is over and its
+     *                      MTM (which the new day starts again) is not updated.
+     */
+    void settleExpired(final long lastExpiryDay, final boolean atRoll)
+    {
+        boolean settled = false;
+        for (final LegRuntime leg : legs)
+        {
+            if (tradesItsInstrument(leg) && desk.expiresBy(leg.instrumentId, lastExpiryDay))
+            {
+                settled = true;
+                settle(leg);
+            }
+        }
+        if (!settled)
+        {
+            return;
+        }
+        boolean live = false;
+        for (final LegRuntime leg : legs)
+        {
+            live |= leg.isLive();
+        }
+        if (!live && isTradingToday())
+        {
+            final String why = "flat after settlement at expiry" + (exitingAll ? " (was exiting: " + exitReason + ")"
+                : "");
+            for (final LegRuntime leg : legs)
+            {
+                if (tradesItsInstrument(leg))
+                {
+                    // Waiting to (re-)enter a contract that has not expired: nothing more happens today.
+                    leg.state = LegState.CLOSED;
+                    leg.momentumDeadlineNs = Long.MAX_VALUE;
+                    desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "waiting",
+                        "closed", why));
+                }
+            }
+            transition(StrategyState.DONE, why);
+            unwatchAll();
+        }
+        if (!atRoll)
+        {
+            final long mtm = mtm();
+            if (mtm != reportedMtm)
+            {
+                basket.onStrategyMtm(this, mtm);
+            }
+        }
+    }
+
+    private void settle(final LegRuntime leg)
+    {
+        final boolean entering = leg.state == LegState.ENTRY_PENDING || leg.state == LegState.RETRY_WAIT;
+        final String from = leg.state == LegState.OPEN ? "open" : leg.state == LegState.EXIT_PENDING ? "exiting" :
+            entering ? "entering" : "waiting";
+        final int order = leg.pendingOrder;
+        leg.pendingOrder = -1;
+        leg.retryAtNs = Long.MAX_VALUE;
+        leg.momentumDeadlineNs = Long.MAX_VALUE;
+        final int slot = leg.positionSlot;
+        final long net = slot >= 0 && leg.isLive() ? desk.positions.netQuantity(slot) : 0;
+        final String symbol = desk.master.tradingSymbol(leg.instrumentId);
+        final int expiry = desk.master.expiryEpochDay(leg.instrumentId);
+        if (net == 0)
+        {
+            leg.state = entering ? LegState.FAILED : LegState.CLOSED;
+            unwatch(leg.instrumentId, leg);
+            desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), from,
+                entering ? "failed" : "closed", symbol + " expired " + LocalDate.ofEpochDay(expiry)
+                + (entering ? ": the entry lapsed unfilled at the close" : ": no position to settle")));
+            return;
+        }
+        if (entering)
+        {
+            // A partly filled entry: what filled is the position held to expiry.
+            leg.entrySide = leg.side;
+            leg.entryPrice = Math.abs(desk.positions.averagePrice(slot));
+            leg.enteredNs = order >= 0 ? desk.orders.createdNs(order) : desk.nowNs;
+        }
+        final TradingDesk.SettlementPrice price = desk.settlementPrice(leg.instrumentId);
+        final long quantity = Math.abs(net);
+        desk.positions.fill(slot, net > 0 ? Side.SELL : Side.BUY, quantity, price.pricePaise() * quantity);
+        desk.positions.markTo(slot, price.pricePaise());
+        leg.state = LegState.CLOSED;
+        leg.lastExitRule = "expiry";
+        unwatch(leg.instrumentId, leg);
+        desk.emit(new EngineEvent.ExpirySettled(desk.sequence, desk.nowNs, scope(leg), symbol, expiry, net,
+            price.strikePaise(), price.underlyingPaise(), price.pricePaise(), desk.positions.realised(slot),
+            price.basis()));
+        recordSettledTrade(leg, quantity, price, expiry);
+        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), from, "closed",
+            price.reason() + ", P&L " + Paise.toRupees(desk.positions.pnl(slot))));
+    }
+
+    private void recordSettledTrade(final LegRuntime leg, final long settled, final TradingDesk.SettlementPrice price,
+        final int expiry)
+    {
+        final int slot = leg.positionSlot;
+        final long quantity = Math.min(desk.positions.boughtQuantity(slot), desk.positions.soldQuantity(slot));
+        final long pnl = desk.positions.realised(slot);
+        final int direction = leg.entrySide == Side.BUY ? 1 : -1;
+        // Part of the position closed by an exit order first: the trade's exit price is the average of both.
+        final long exitPrice = quantity == settled ? price.pricePaise() : leg.entryPrice + pnl / quantity * direction;
+        final EngineEvent.Scope scope = scope(leg);
+        desk.recordClosedTrade(new dev.vyuha.engine.readmodel.ClosedTrade(scope.basketId(), scope.strategyId(),
+            scope.legId(), account, desk.master.tradingSymbol(leg.instrumentId), leg.entrySide.name(), quantity,
+            leg.entryPrice, exitPrice, pnl, leg.enteredNs, desk.settlementNs(expiry), price.reason()));
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -2,8 +2,10 @@ package dev.vyuha.engine.strategy.runtime;
 
 import dev.vyuha.engine.event.EngineEvent;
 import dev.vyuha.engine.event.EngineEventListener;
+import dev.vyuha.engine.market.InstrumentKind;
 import dev.vyuha.engine.market.InstrumentMaster;
 import dev.vyuha.engine.market.MarketState;
+import dev.vyuha.engine.market.Underlying;
 import dev.vyuha.engine.money.Paise;
 import dev.vyuha.engine.order.OrderBook;
 import dev.vyuha.engine.order.OrderFrames;
@@ -13,8 +15,11 @@ import dev.vyuha.engine.risk.PreTradeRisk;
 import dev.vyuha.engine.risk.RiskVerdict;
 import dev.vyuha.engine.runtime.OrderSink;
 import dev.vyuha.engine.strategy.definition.execution.OrderType;
+import dev.vyuha.reference.calendar.IndiaTime;
+import dev.vyuha.reference.calendar.TradingSession;
 import dev.vyuha.wire.OrderTags;
 
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +56,8 @@ final class TradingDesk
     long ordersRefused;
     long ordersSent;
     long eventsEmitted;
+    /** Round trips recorded since the engine started (the day's list restarts, this never does). */
+    long closedTradesRecorded;
 
     TradingDesk(final EngineConfig config, final EngineEventListener events, final InstrumentMaster master)
     {
@@ -76,6 +83,104 @@ final class TradingDesk
     {
         eventsEmitted++;
         events.onEvent(event);
+    }
+
+    /**
+     * Record a round trip closed now.
+     *
+     * @param trade the trade.
+     */
+    void recordClosedTrade(final dev.vyuha.engine.readmodel.ClosedTrade trade)
+    {
+        closedTrades.add(trade);
+        closedTradesRecorded++;
+    }
+
+    /**
+     * @param instrumentId an instrument of the current master (or NOT_FOUND).
+     * @param lastEpochDay an IST epoch day.
+     * @return true if it is a derivative whose expiry is on or before that day.
+     */
+    boolean expiresBy(final int instrumentId, final long lastEpochDay)
+    {
+        if (instrumentId < 0 || instrumentId >= master.count() || master.kind(instrumentId) == InstrumentKind.INDEX)
+        {
+            return false;
+        }
+        final int expiry = master.expiryEpochDay(instrumentId);
+        return expiry != InstrumentMaster.NOT_FOUND && expiry <= lastEpochDay;
+    }
+
+    /**
+     * The engine time at which a contract expiring on a day settles: that day's session close (15:30 IST, or the
+     * calendar's special-session close); 15:30 if the calendar has no hours for it.
+     *
+     * @param epochDay an IST epoch day.
+     * @return epoch nanoseconds.
+     */
+    long settlementNs(final long epochDay)
+    {
+        final TradingSession session = config.calendar().session(epochDay);
+        final LocalTime close = null != session && session.hasHours() ? session.close() :
+            TradingSession.REGULAR.close();
+        return IndiaTime.epochNanos(epochDay, close.toNanoOfDay());
+    }
+
+    /**
+     * The price at which the exchange settles an expired contract: an option at its intrinsic value against the
+     * underlying's last index price (CE max(0, S - K), PE max(0, K - S)), a future at the index price, each rounded to
+     * the contract's tick (nearest, half up: {@link Paise#roundToTick}). With no index price known (no tick of the
+     * index since the master was loaded) the contract's own last price stands in, and the basis says so.
+     *
+     * @param instrumentId an option or future.
+     * @return the price and how it was found.
+     */
+    SettlementPrice settlementPrice(final int instrumentId)
+    {
+        final InstrumentKind kind = master.kind(instrumentId);
+        final long tick = Math.max(1, master.tickSizePaise(instrumentId));
+        final long strike = kind == InstrumentKind.FUTURE ? 0 : master.strikePaise(instrumentId);
+        final Underlying underlying = master.underlying(instrumentId);
+        final int index = null == underlying ? InstrumentMaster.NOT_FOUND : master.indexId(underlying);
+        final long spot = index == InstrumentMaster.NOT_FOUND ? 0 : market.lastPrice(index);
+        if (spot <= 0)
+        {
+            final long last = Math.max(0, market.lastPrice(instrumentId));
+            return new SettlementPrice(last, 0, strike, "no " + (null == underlying ? "index" : underlying.name())
+                + " index price known: the contract's last price " + Paise.toRupees(last),
+                "settled at expiry (no index price: last price " + Paise.toRupees(last) + ")");
+        }
+        if (kind == InstrumentKind.FUTURE)
+        {
+            final long price = Paise.roundToTick(spot, tick);
+            return new SettlementPrice(price, spot, 0, "the index " + Paise.toRupees(spot) + roundedNote(spot, price,
+                tick), "settled at expiry (index " + Paise.toRupeesGrouped(spot) + ")");
+        }
+        final long raw = kind == InstrumentKind.CALL ? Math.max(0, spot - strike) : Math.max(0, strike - spot);
+        final long price = Paise.roundToTick(raw, tick);
+        final String formula = kind == InstrumentKind.CALL ? Paise.toRupees(spot) + " - " + Paise.toRupees(strike) :
+            Paise.toRupees(strike) + " - " + Paise.toRupees(spot);
+        return new SettlementPrice(price, spot, strike, "intrinsic max(0, " + formula + ") = " + Paise.toRupees(raw)
+            + roundedNote(raw, price, tick), "settled at expiry (intrinsic " + Paise.toRupees(price) + " at spot "
+            + Paise.toRupeesGrouped(spot) + ")");
+    }
+
+    private static String roundedNote(final long raw, final long price, final long tick)
+    {
+        return raw == price ? "" : ", rounded to the " + Paise.toRupees(tick) + " tick";
+    }
+
+    /**
+     * A settlement price with what it was computed from.
+     *
+     * @param pricePaise      per unit.
+     * @param underlyingPaise the index price used (0 if none).
+     * @param strikePaise     the option's strike (0 for a future).
+     * @param basis           the computation, for the settlement event.
+     * @param reason          the exit reason of the closed trade and the leg.
+     */
+    record SettlementPrice(long pricePaise, long underlyingPaise, long strikePaise, String basis, String reason)
+    {
     }
 
     /**

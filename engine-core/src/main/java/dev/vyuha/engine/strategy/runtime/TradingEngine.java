@@ -55,10 +55,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The business logic of the engine: a deterministic fold over commands. Ticks update quotes and minute bars and reach
  * only the strategies watching their instrument; every command advances engine time (the later of its timestamp and
- * the time before), which rolls the trading day and fires due deadlines (entry and exit times, retries, timeouts)
- * before the command itself applies; baskets are loaded, updated and removed from their documents; controls, the
- * kill switch, feed and broker-session states and execution reports drive the strategies. Every decision is an
- * {@link EngineEvent}; orders go into the command's {@link OrderSink}.
+ * the time before), which rolls the trading day (settling first what expired before it) and fires due deadlines
+ * (entry and exit times, retries, timeouts) after the command's own content; at the session close of an expiry day,
+ * positions in the contracts expiring that day are settled at expiry (see {@link #nextDeadlineNs()}); baskets are
+ * loaded, updated and removed from their documents; controls, the kill switch, feed and broker-session states and
+ * execution reports drive the strategies. Every decision is an {@link EngineEvent}; orders go into the command's
+ * {@link OrderSink}.
  *
  * <p>Runs on the business-logic thread only. A command whose handling throws (a bug) is counted and reported as a
  * {@link EngineEvent.CommandRejected}; the engine carries on. Read models are published as immutable
@@ -87,6 +89,13 @@ public final class TradingEngine implements CommandHandler
     private long nowNs = NEVER;
     private long day = NEVER;
     private long nextDeadlineNs = Long.MAX_VALUE;
+    /** Today's session close if a leg holds or waits on a contract expiring today, else never. */
+    private long settlementNs = Long.MAX_VALUE;
+    /**
+     * Orders that lapsed at the close of their contract's expiry day, by client order id, kept for a week after the
+     * books are cleared so a late broker report about one is recognised (and changes nothing).
+     */
+    private final java.util.Map<Long, LapsedOrder> lapsedOrders = new java.util.LinkedHashMap<>();
     private long basketNumbers;
     private long masterHash;
     private String masterSource = "";
@@ -221,6 +230,11 @@ public final class TradingEngine implements CommandHandler
 
     private void fireDeadlines()
     {
+        if (nowNs >= settlementNs)
+        {
+            // The close of an expiry day: settle first, so no rule sends an order for a contract that has expired.
+            settleExpiries(day, false);
+        }
         for (int i = 0; i < strategies.size(); i++)
         {
             final StrategyRuntime strategy = strategies.get(i);
@@ -234,7 +248,16 @@ public final class TradingEngine implements CommandHandler
 
     private void newDay(final long today)
     {
+        final long previous = day;
         day = today;
+        desk.closedTrades.clear();
+        if (previous != NEVER)
+        {
+            // Before anything of the new day: what expired on an earlier day and was not settled at its close (no
+            // command came after the close) settles now, so the books can be cleared and a new master accepted.
+            settleExpiries(today - 1, true);
+        }
+        lapsedOrders.values().removeIf(order -> order.epochDay() < today - LAPSED_ORDERS_KEPT_DAYS);
         boolean live = false;
         for (final StrategyRuntime strategy : strategies)
         {
@@ -249,7 +272,6 @@ public final class TradingEngine implements CommandHandler
             desk.orders.clear();
             desk.positions.clear();
         }
-        desk.closedTrades.clear();
         baskets.removeIf(basket -> basket.status == BasketStatus.ARCHIVED && !basket.isTrading()
             && dropStrategies(basket));
         for (final BasketRuntime basket : baskets)
@@ -266,10 +288,15 @@ public final class TradingEngine implements CommandHandler
     private void recomputeDeadlines()
     {
         long next = Long.MAX_VALUE;
+        boolean expiring = false;
         for (int i = 0; i < strategies.size(); i++)
         {
-            next = Math.min(next, strategies.get(i).nextDeadlineNs());
+            final StrategyRuntime strategy = strategies.get(i);
+            next = Math.min(next, strategy.nextDeadlineNs());
+            expiring = expiring || day != NEVER && strategy.hasExpiring(day);
         }
+        settlementNs = expiring ? desk.settlementNs(day) : Long.MAX_VALUE;
+        next = Math.min(next, settlementNs);
         if (next != nextDeadlineNs)
         {
             nextDeadlineNs = next;
@@ -279,8 +306,83 @@ public final class TradingEngine implements CommandHandler
     }
 
     /**
+     * Settlement at expiry (NSE index options are European and cash-settled; futures too): every order still working
+     * on a contract expiring on or before the day is marked {@link OrderState#EXPIRED} (the exchange cancels day
+     * orders at the close), then every strategy settles its legs in those contracts at the settlement price
+     * ({@link TradingDesk#settlementPrice}). Runs at the session close of an expiry day (a deadline) and, for what was
+     * not settled then, at the first command of a later day.
+     *
+     * @param lastExpiryDay contracts expiring on or before this IST epoch day are settled.
+     * @param atRoll        true at the first command of a later day.
+     */
+    private void settleExpiries(final long lastExpiryDay, final boolean atRoll)
+    {
+        final OrderBook orders = desk.orders;
+        for (int i = 0; i < orders.count(); i++)
+        {
+            final int instrument = orders.instrumentId(i);
+            if (orders.state(i).isFinal() || !desk.expiresBy(instrument, lastExpiryDay))
+            {
+                continue;
+            }
+            orders.transition(i, OrderState.EXPIRED, nowNs);
+            final LegRuntime leg = desk.legsByHandle.get(orders.owner(i));
+            final long clientOrderId = orders.clientOrderId(i);
+            final int expiry = desk.master.expiryEpochDay(instrument);
+            final EngineEvent.Scope scope = leg.strategy.scope(leg);
+            final String symbol = desk.master.tradingSymbol(instrument);
+            lapsedOrders.put(clientOrderId, new LapsedOrder(scope, symbol, orders.side(i).name(), orders.quantity(i),
+                orders.filledQuantity(i), orders.averageFillPrice(i), expiry));
+            desk.emit(new EngineEvent.OrderChanged(desk.sequence, nowNs, scope, clientOrderId,
+                OrderTags.intentTag(clientOrderId), symbol, orders.side(i).name(), "EXPIRED", orders.quantity(i),
+                orders.filledQuantity(i), orders.averageFillPrice(i), "still working at the "
+                + IndiaTime.time(desk.settlementNs(expiry)) + " close of its expiry day " + LocalDate.ofEpochDay(expiry)
+                + ": the exchange cancelled it; the position settles at expiry"));
+        }
+        for (int i = 0; i < strategies.size(); i++)
+        {
+            strategies.get(i).settleExpired(lastExpiryDay, atRoll);
+        }
+    }
+
+    /** Days a lapsed order is remembered after its expiry. */
+    private static final int LAPSED_ORDERS_KEPT_DAYS = 7;
+
+    /**
+     * An order that lapsed at its contract's expiry, as it stood then.
+     *
+     * @param scope    its leg.
+     * @param symbol   trading symbol.
+     * @param side     BUY or SELL.
+     * @param quantity units ordered.
+     * @param filled   units filled before it lapsed.
+     * @param average  their average price, paise.
+     * @param epochDay the expiry day.
+     */
+    private record LapsedOrder(EngineEvent.Scope scope, String symbol, String side, int quantity, int filled,
+        long average, long epochDay)
+    {
+    }
+
+    /**
+     * A broker report about an order that lapsed at expiry (its position is settled): recorded, changes nothing.
+     */
+    private void ignoreAfterExpiry(final long clientOrderId, final LapsedOrder order, final String change,
+        final int cumulative, final long price, final String detail)
+    {
+        desk.emit(new EngineEvent.OrderChanged(desk.sequence, nowNs, order.scope(), clientOrderId,
+            OrderTags.intentTag(clientOrderId), order.symbol(), order.side(), change + " after expiry",
+            order.quantity(), order.filled(), order.average(), "ignored: the order lapsed at the close of "
+            + LocalDate.ofEpochDay(order.epochDay()) + " and its position was settled at expiry; the broker reports "
+            + cumulative + " filled" + (price > 0 ? " @ " + dev.vyuha.engine.money.Paise.toRupees(price) : "")
+            + (detail.isEmpty() ? "" : " (" + detail + ")")));
+    }
+
+    /**
      * The earliest engine time at which a strategy has something to do without a tick (an entry or exit time, a
-     * retry, a timeout). A timer thread reads it (any thread) and publishes a Timer command at that instant.
+     * retry, a timeout, or the session close of an expiry day while a leg holds, acquires or waits on a contract
+     * expiring that day: its settlement at expiry). A timer thread reads it (any thread) and publishes a Timer command
+     * at that instant.
      *
      * @return epoch nanoseconds, or {@link Long#MAX_VALUE} if nothing is scheduled.
      */
@@ -850,6 +952,16 @@ public final class TradingEngine implements CommandHandler
         final int index = orders.indexOf(clientOrderId);
         if (index == OrderBook.NOT_FOUND)
         {
+            final LapsedOrder lapsed = lapsedOrders.isEmpty() ? null : lapsedOrders.get(clientOrderId);
+            if (null != lapsed)
+            {
+                // The books were cleared since the order lapsed at expiry: a late report about it is known, not an
+                // error.
+                executionReports++;
+                ignoreAfterExpiry(clientOrderId, lapsed, type.name(), cumulative, lastPrice > 0 ? lastPrice : average,
+                    text);
+                return;
+            }
             unknownReports++;
             desk.emit(new EngineEvent.CommandRejected(desk.sequence, nowNs, "execution report " + type
                 + " for unknown order " + OrderTags.intentTag(clientOrderId) + " (" + clientOrderId + ")"));
@@ -886,6 +998,15 @@ public final class TradingEngine implements CommandHandler
         final long cumulativeValue, final long fillPrice, final String detail)
     {
         final OrderBook orders = desk.orders;
+        if (orders.state(index) == OrderState.EXPIRED)
+        {
+            final LapsedOrder lapsed = lapsedOrders.get(orders.clientOrderId(index));
+            if (null != lapsed)
+            {
+                ignoreAfterExpiry(orders.clientOrderId(index), lapsed, change, cumulative, fillPrice, detail);
+            }
+            return;
+        }
         // A fill without any price (never from the gateway) is booked at the last traded price, never at zero.
         final long price = fillPrice > 0 ? fillPrice : desk.market.lastPrice(orders.instrumentId(index));
         final int filled = cumulative > orders.filledQuantity(index) ?
@@ -939,6 +1060,10 @@ public final class TradingEngine implements CommandHandler
                 case OPEN, TRIGGER_PENDING -> filled > 0 ? OrderState.PARTIALLY_FILLED : OrderState.OPEN;
                 default -> OrderState.PENDING;
             };
+            if (desk.orders.state(index) == OrderState.EXPIRED)
+            {
+                continue;
+            }
             if (filled > desk.orders.filledQuantity(index) || next != desk.orders.state(index))
             {
                 applied++;
@@ -1025,6 +1150,11 @@ public final class TradingEngine implements CommandHandler
             digest.add(template.id()).add(template.version()).add(template.document());
         }
         digest.add(desk.closedTrades.size());
+        if (!lapsedOrders.isEmpty())
+        {
+            // Only when there are some, so journals from before settlement at expiry keep their checkpoint hashes.
+            digest.add(lapsedOrders.size());
+        }
         for (final BasketRuntime basket : baskets)
         {
             digest.add(basket.number).add(basket.id).add(basket.version).add(basket.status.ordinal()).add(basket.mtm)
@@ -1053,6 +1183,17 @@ public final class TradingEngine implements CommandHandler
     public int closedTradeCount()
     {
         return desk.closedTrades.size();
+    }
+
+    /**
+     * Round trips recorded since the engine started: a driver that collects them compares this with what it has seen,
+     * however the day's list was restarted in between.
+     *
+     * @return a count that never decreases.
+     */
+    public long closedTradesRecorded()
+    {
+        return desk.closedTradesRecorded;
     }
 
     /**
