@@ -153,6 +153,35 @@ class OrderLifecycleScenarioTest
     }
 
     @Test
+    void shouldRetryAnEntryRefusedByTheRateBudgetAsAnEntryOnTheDayAfterAnExit()
+    {
+        final EngineConfig config = EngineConfig.defaults().withRiskLimits(new RiskLimits(100, 2_00_00_000_00L, 2,
+            400, 5000));
+        final TradingDay day = TradingDay.on("2026-08-17", config);
+        day.at("09:00").load(Baskets.basket("{ \"id\": \"three\", \"name\": \"three\", \"underlying\": \"NIFTY\", "
+            + "\"schedule\": { \"entry_time\": \"09:20\", \"exit_time\": \"15:15\" }, \"legs\": [ "
+            + Baskets.leg("a", "CE", "SELL", ATM, "") + ", " + Baskets.leg("b", "PE", "SELL", ATM, "") + ", "
+            + Baskets.leg("c", "CE", "SELL", "{ \"method\": \"OTM\", \"steps\": 2 }", "") + " ] }"));
+        day.at("09:19:59").nifty("24010").at("09:20").timer();
+        day.at("09:20:01.5").nifty("24010").timer();
+        assertEquals(3, day.orders.size(), day.describeEvents());
+        day.fillAllSince(0);
+        day.at("15:15").nifty("24010").timer();
+        assertEquals(6, day.orders.size(), "three exits: " + day.describeEvents());
+        day.fillAllSince(3);
+
+        // Day two: the third leg's entry is refused by the budget again and must come back as an entry, not as an
+        // exit of a position it no longer has (its last order yesterday was an exit).
+        day.nextDate("2026-08-18").at("09:19:59").nifty("24010").at("09:20").timer();
+        assertEquals(8, day.orders.size(), day.describeEvents());
+        day.at("09:20:01.5").nifty("24010").timer();
+        assertEquals(9, day.orders.size(), "the refused entry is retried as an entry: " + day.describeEvents());
+        assertEquals("SELL", day.lastOrder().side());
+        day.fillAllSince(6);
+        assertEquals("ACTIVE", day.state("three"), day.describeEvents());
+    }
+
+    @Test
     void shouldCountAReportForAnUnknownOrderWithoutChangingAnything()
     {
         final TradingDay day = entered(single("", ""));

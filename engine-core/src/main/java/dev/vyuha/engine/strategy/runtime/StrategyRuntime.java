@@ -859,6 +859,9 @@ final class StrategyRuntime
         final int lotSize = desk.master.lotSize(leg.instrumentId);
         leg.quantity = leg.lots * lotSize;
         final long reference = desk.market.lastPrice(leg.instrumentId);
+        // An entry attempt, even one refused before sending: a retry of it must be an entry again, whatever the
+        // leg's previous order (yesterday's exit, say) was.
+        leg.pendingIsExit = false;
         final boolean newSlot = leg.positionSlot < 0 || desk.positions.netQuantity(leg.positionSlot) == 0;
         if (newSlot && desk.positions.count() == desk.positions.capacity())
         {
