@@ -83,7 +83,7 @@ public final class TradingDay
     {
         this.date = date;
         this.market = market;
-        this.engine = new TradingEngine(config, events::add).snapshotInterval(0);
+        this.engine = new TradingEngine(config, events::add).snapshotInterval(0).verifyDeadlines(true);
         this.driver = new InlineCommandDriver(engine, this::capture);
     }
 

@@ -59,6 +59,12 @@ final class StrategyRuntime
 
     StrategyState state = StrategyState.IDLE;
     boolean paused;
+    /** Emitted during the current command (the engine's deadline bookkeeping). */
+    boolean deadlineTouched;
+    /** Leaf of this strategy in the engine's deadline tree. */
+    int deadlineSlot = -1;
+    /** Whether {@link #hasExpiring} held when the engine last looked. */
+    boolean deadlineExpiring;
     boolean activatedByOperator;
     long day = Long.MIN_VALUE;
     long lastTimeNs = Long.MIN_VALUE;
@@ -339,7 +345,7 @@ final class StrategyRuntime
             {
                 if (nowNs >= exitNs && !exitingAll)
                 {
-                    desk.emit(new EngineEvent.ConditionMet(desk.sequence, nowNs, scope(), "time exit "
+                    desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, nowNs, scope(), "time exit "
                         + definition.schedule().exitTime(), 0, 0, "timer " + IndiaTime.time(nowNs)));
                     exitAll("time exit at " + definition.schedule().exitTime());
                 }
@@ -407,7 +413,7 @@ final class StrategyRuntime
                     desk.positions.markTo(leg.positionSlot, price);
                     if (leg.trail(price))
                     {
-                        desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg),
+                        desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg),
                             "trailing stop moved", leg.stopLevel, price, desk.tickOf(instrumentId)));
                     }
                 }
@@ -438,7 +444,7 @@ final class StrategyRuntime
             {
                 if (!onUnderlying && (leg.costFromAbove ? price <= leg.costPrice : price >= leg.costPrice))
                 {
-                    desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg),
+                    desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg),
                         "re-entry at cost " + leg.pendingReEntry.type(), leg.costPrice, price,
                         desk.tickOf(instrumentId)));
                     enter(leg, "re-entry at cost");
@@ -513,7 +519,7 @@ final class StrategyRuntime
             {
                 // Recorded once per distinct reason while the entry waits.
                 lastEntryBlock = blocked;
-                desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name(),
+                desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name(),
                     state.name(), "entry waits: " + blocked));
             }
             return;
@@ -539,7 +545,7 @@ final class StrategyRuntime
             final long combined = combinedPremium();
             if (moved(momentum.move(), momentumReference, combined))
             {
-                desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "overall momentum "
+                desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "overall momentum "
                     + describe(momentum.move()) + " from " + Paise.toRupees(momentumReference),
                     threshold(momentum.move(), momentumReference), combined,
                     "combined premium"));
@@ -566,7 +572,7 @@ final class StrategyRuntime
         }
         for (final MarketCondition filter : definition.entry().filters())
         {
-            desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "entry filter "
+            desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "entry filter "
                 + filter.type(), 0, 0, desk.conditions.observed(filter, definition.underlying(), desk.nowNs)));
         }
         enterStrategy(fired);
@@ -587,7 +593,7 @@ final class StrategyRuntime
         final long now = desk.nowNs;
         triggerDeadlineNs = momentum.timeout().map(t -> now + t.minutes() * IndiaTime.NANOS_PER_MINUTE)
             .orElse(Long.MAX_VALUE);
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, now, scope(), state.name(), state.name(),
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, now, scope(), state.name(), state.name(),
             "overall momentum: " + describe(momentum.move()) + " from the combined premium "
             + Paise.toRupees(momentumReference)));
         for (final LegRuntime leg : legs)
@@ -616,7 +622,7 @@ final class StrategyRuntime
                 if (!triggerRecorded)
                 {
                     triggerRecorded = true;
-                    desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "range breakout "
+                    desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "range breakout "
                         + (up ? "above high" : "below low"), up ? rangeHigh : rangeLow, price, desk.tickOf(indexId)));
                 }
                 return "range breakout";
@@ -644,7 +650,7 @@ final class StrategyRuntime
                     return "option range breakout";
                 }
                 triggerRecorded = true;
-                desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "option range breakout "
+                desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "option range breakout "
                     + (up ? "above high" : "below low"), up ? leg.rangeHigh : leg.rangeLow, price,
                     desk.tickOf(leg.instrumentId)));
                 return "option range breakout";
@@ -686,7 +692,7 @@ final class StrategyRuntime
             momentum.timeout().orElse(null) : null;
         if (null != timeout && timeout.fallback() == TimeoutFallback.EXECUTE_ANYWAY && null == entryBlocked())
         {
-            desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "entry timeout "
+            desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), "entry timeout "
                 + timeout.minutes() + " min: EXECUTE_ANYWAY", 0, 0, "timer " + IndiaTime.time(desk.nowNs)));
             enterStrategy("entry timeout, execute anyway");
             return;
@@ -775,7 +781,7 @@ final class StrategyRuntime
         {
             leg.lots = leg.definition.lots() * accountMultiplier * units;
         }
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name(), state.name(),
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name(), state.name(),
             "capital-based sizing: " + units + " unit(s) = floor(" + Paise.toRupees(allocation) + " / estimated margin "
             + Paise.toRupees(perUnit) + ")" + (estimated > 100 ? ", capped at 100" : "")));
         return true;
@@ -831,7 +837,7 @@ final class StrategyRuntime
         if (selection.chosen() || !selection.reason().equals(leg.lastSelectionFailure))
         {
             // A failure is recorded once per distinct reason, not on every retry.
-            desk.emit(new EngineEvent.StrikeChosen(desk.sequence, desk.nowNs, scope(leg), describe(criterion),
+            desk.emitFor(this, new EngineEvent.StrikeChosen(desk.sequence, desk.nowNs, scope(leg), describe(criterion),
                 definition.strikeBasis().name(), basis, selection.atmStrikePaise(), expiry, selection.candidates(),
                 selection.chosen() ? desk.master.tradingSymbol(selection.instrumentId()) : "", selection.reason()));
         }
@@ -898,7 +904,7 @@ final class StrategyRuntime
             .orElse(Long.MAX_VALUE);
         leg.state = LegState.WAITING_MOMENTUM;
         watch(leg.instrumentId, leg);
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "selected",
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "selected",
             "waiting for momentum", why + ": " + describe(wait.move()) + " from "
             + Paise.toRupees(leg.momentumReference) + " on the " + (leg.momentumOnUnderlying ? "underlying" : "option")));
     }
@@ -913,7 +919,7 @@ final class StrategyRuntime
         if (moved(wait.move(), leg.momentumReference, price) && null == entryBlocked())
         {
             leg.momentumDeadlineNs = Long.MAX_VALUE;
-            desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "wait and trade "
+            desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "wait and trade "
                 + describe(wait.move()) + " from " + Paise.toRupees(leg.momentumReference),
                 threshold(wait.move(), leg.momentumReference), price, desk.tickOf(instrumentId)));
             enter(leg, "wait and trade");
@@ -927,7 +933,7 @@ final class StrategyRuntime
         if (null != wait && wait.timeout().isPresent() && wait.timeout().get().fallback() == TimeoutFallback.EXECUTE_ANYWAY
             && null == entryBlocked())
         {
-            desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "wait and trade timeout: "
+            desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "wait and trade timeout: "
                 + "EXECUTE_ANYWAY", leg.momentumReference, desk.market.lastPrice(leg.instrumentId),
                 "timer " + IndiaTime.time(desk.nowNs)));
             enter(leg, "wait and trade timeout");
@@ -935,7 +941,7 @@ final class StrategyRuntime
         else
         {
             leg.state = LegState.FAILED;
-            desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg),
+            desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg),
                 "waiting for momentum", "cancelled", "wait and trade timed out"));
         }
         settleEntering();
@@ -1072,7 +1078,7 @@ final class StrategyRuntime
         {
             watch(indexId, leg);
         }
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "entering", "open",
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "entering", "open",
             "filled " + Math.abs(desk.positions.netQuantity(leg.positionSlot)) + " @ " + Paise.toRupees(average)
             + (leg.stopLevel > 0 ? ", stop " + Paise.toRupees(leg.stopLevel) + (leg.stopOnUnderlying ? " (underlying)" : "")
             : "") + (leg.targetLevel > 0 ? ", target " + Paise.toRupees(leg.targetLevel)
@@ -1122,7 +1128,7 @@ final class StrategyRuntime
             return;
         }
         leg.state = LegState.FAILED;
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "entering", "failed",
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "entering", "failed",
             "entry " + why + " after " + leg.attempts + " retries: " + retry.onGiveUp()));
         if (leg.definition.hedge())
         {
@@ -1142,7 +1148,7 @@ final class StrategyRuntime
         else if (retry.onGiveUp() == GiveUpAction.PAUSE_STRATEGY)
         {
             paused = true;
-            desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name(), "paused",
+            desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name(), "paused",
                 "entry of leg " + leg.definition.id() + " failed"));
         }
         settleEntering();
@@ -1158,7 +1164,7 @@ final class StrategyRuntime
         leg.retryAtNs = desk.nowNs + Math.max(1, backoff) * 1_000_000L;
         final boolean exit = leg.pendingIsExit || leg.state == LegState.EXIT_PENDING;
         leg.state = exit ? LegState.EXIT_PENDING : LegState.RETRY_WAIT;
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "order", "retry",
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "order", "retry",
             why + "; attempt " + leg.attempts + " in " + backoff + " ms"));
     }
 
@@ -1185,7 +1191,7 @@ final class StrategyRuntime
 
     private void onLegStop(final LegRuntime leg, final long price, final int instrumentId)
     {
-        desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "leg stop loss "
+        desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "leg stop loss "
             + leg.definition.stopLoss().map(s -> s.type() + " " + s.value()).orElse("") + (leg.movedToCost ?
             " (moved to cost)" : ""), leg.stopLevel, price, desk.tickOf(instrumentId)));
         leg.lastExitRule = "stop";
@@ -1203,7 +1209,7 @@ final class StrategyRuntime
                 if (other != leg && other.state == LegState.OPEN && (risk.moveSlToCost().get() == MoveSlToCost.ALL_LEGS
                     || other.definition.stopLoss().isPresent()) && other.moveStopToCost())
                 {
-                    desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(other),
+                    desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(other),
                         "stop moved to cost after " + leg.definition.id() + " stop loss", other.stopLevel,
                         desk.market.lastPrice(other.instrumentId), desk.tickOf(instrumentId)));
                 }
@@ -1213,7 +1219,7 @@ final class StrategyRuntime
 
     private void onLegTarget(final LegRuntime leg, final long price, final int instrumentId)
     {
-        desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "leg target "
+        desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(leg), "leg target "
             + leg.definition.target().map(t -> t.type() + " " + t.value()).orElse(""), leg.targetLevel, price,
             desk.tickOf(instrumentId)));
         leg.lastExitRule = "target";
@@ -1252,7 +1258,7 @@ final class StrategyRuntime
         leg.pendingOrder = -1;
         leg.state = LegState.CLOSED;
         recordTrade(leg);
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "exiting", "closed",
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "exiting", "closed",
             "P&L " + Paise.toRupees(desk.positions.pnl(leg.positionSlot))));
         if (leg.definition.hedge() || exitingAll)
         {
@@ -1301,7 +1307,7 @@ final class StrategyRuntime
         {
             final String reason = count >= reEntry.maxCount() ? "re-entries used up (" + count + ")" :
                 desk.nowNs >= cutOff ? "past the re-entry cut-off" : "entries blocked: " + entryBlocked();
-            desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "closed", "closed",
+            desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "closed", "closed",
                 "no " + reEntry.type() + ": " + reason));
             return;
         }
@@ -1325,7 +1331,7 @@ final class StrategyRuntime
                 leg.costPrice = leg.entryPrice;
                 leg.costFromAbove = desk.market.lastPrice(leg.instrumentId) > leg.entryPrice;
                 leg.state = LegState.WAITING_COST;
-                desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "closed",
+                desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "closed",
                     "waiting for cost", type + " " + (afterStop ? leg.reEntriesAfterStop : leg.reEntriesAfterTarget)
                     + "/" + reEntry.maxCount() + ": back to " + Paise.toRupees(leg.costPrice) + " (exit "
                     + Paise.toRupees(exitPrice) + ")"));
@@ -1540,7 +1546,7 @@ final class StrategyRuntime
                     // Waiting to (re-)enter a contract that has not expired: nothing more happens today.
                     leg.state = LegState.CLOSED;
                     leg.momentumDeadlineNs = Long.MAX_VALUE;
-                    desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "waiting",
+                    desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), "waiting",
                         "closed", why));
                 }
             }
@@ -1574,7 +1580,7 @@ final class StrategyRuntime
         {
             leg.state = entering ? LegState.FAILED : LegState.CLOSED;
             unwatch(leg.instrumentId, leg);
-            desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), from,
+            desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), from,
                 entering ? "failed" : "closed", symbol + " expired " + LocalDate.ofEpochDay(expiry)
                 + (entering ? ": the entry lapsed unfilled at the close" : ": no position to settle")));
             return;
@@ -1593,11 +1599,11 @@ final class StrategyRuntime
         leg.state = LegState.CLOSED;
         leg.lastExitRule = "expiry";
         unwatch(leg.instrumentId, leg);
-        desk.emit(new EngineEvent.ExpirySettled(desk.sequence, desk.nowNs, scope(leg), symbol, expiry, net,
+        desk.emitFor(this, new EngineEvent.ExpirySettled(desk.sequence, desk.nowNs, scope(leg), symbol, expiry, net,
             price.strikePaise(), price.underlyingPaise(), price.pricePaise(), desk.positions.realised(slot),
             price.basis()));
         recordSettledTrade(leg, quantity, price, expiry);
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), from, "closed",
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(leg), from, "closed",
             price.reason() + ", P&L " + Paise.toRupees(desk.positions.pnl(slot))));
     }
 
@@ -1712,7 +1718,7 @@ final class StrategyRuntime
 
     private void mtmExit(final String rule, final long threshold, final long mtm, final int instrumentId)
     {
-        desk.emit(new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), rule, threshold, mtm,
+        desk.emitFor(this, new EngineEvent.ConditionMet(desk.sequence, desk.nowNs, scope(), rule, threshold, mtm,
             instrumentId == InstrumentMaster.NOT_FOUND ? "order update" : desk.tickOf(instrumentId)));
         exitAll(rule);
     }
@@ -1724,14 +1730,14 @@ final class StrategyRuntime
     void pause(final String why)
     {
         paused = true;
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name(), state.name()
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name(), state.name()
             + " (paused)", why));
     }
 
     void resume(final String why)
     {
         paused = false;
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name() + " (paused)",
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), state.name() + " (paused)",
             state.name(), why));
     }
 
@@ -1819,7 +1825,7 @@ final class StrategyRuntime
         final StrategyState previous = state;
         state = next;
         lastReason = reason;
-        desk.emit(new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), previous.name(),
+        desk.emitFor(this, new EngineEvent.StrategyStateChanged(desk.sequence, desk.nowNs, scope(), previous.name(),
             next.name(), reason));
     }
 

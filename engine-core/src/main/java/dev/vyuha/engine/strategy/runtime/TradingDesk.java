@@ -56,6 +56,10 @@ final class TradingDesk
     long ordersRefused;
     long ordersSent;
     long eventsEmitted;
+    /** Events emitted through {@link #emitFor}. */
+    long strategyEvents;
+    /** Strategies that emitted during the current command. */
+    final java.util.ArrayList<StrategyRuntime> touched = new java.util.ArrayList<>();
     /** Round trips recorded since the engine started (the day's list restarts, this never does). */
     long closedTradesRecorded;
 
@@ -83,6 +87,21 @@ final class TradingDesk
     {
         eventsEmitted++;
         events.onEvent(event);
+    }
+
+    /**
+     * Emit an event a strategy's own decision caused, noting the strategy as touched by the current command: only a
+     * touched strategy's deadlines can have moved (the engine then updates only those).
+     */
+    void emitFor(final StrategyRuntime strategy, final EngineEvent event)
+    {
+        strategyEvents++;
+        if (!strategy.deadlineTouched)
+        {
+            strategy.deadlineTouched = true;
+            touched.add(strategy);
+        }
+        emit(event);
     }
 
     /**
@@ -245,7 +264,7 @@ final class TradingDesk
         frames.newOrder(sink, sequence, nowNs, clientOrderId, strategy.account, master, instrument, side, wireType,
             config.product(), quantity, limit, 0, protection, referencePrice);
         ordersSent++;
-        emit(new EngineEvent.OrderChanged(sequence, nowNs, strategy.scope(leg), clientOrderId,
+        emitFor(strategy, new EngineEvent.OrderChanged(sequence, nowNs, strategy.scope(leg), clientOrderId,
             OrderTags.intentTag(clientOrderId), master.tradingSymbol(instrument), side.name(), "SENT", quantity, 0,
             limit > 0 ? limit : referencePrice, (exit ? "exit: " : "entry: ") + why));
         return index;
@@ -258,7 +277,7 @@ final class TradingDesk
         final RiskVerdict verdict, final String why)
     {
         ordersRefused++;
-        emit(new EngineEvent.OrderChanged(sequence, nowNs, leg.strategy.scope(leg), 0, "",
+        emitFor(leg.strategy, new EngineEvent.OrderChanged(sequence, nowNs, leg.strategy.scope(leg), 0, "",
             master.tradingSymbol(leg.instrumentId), side.name(), "REFUSED", quantity, 0, referencePrice,
             verdict.description() + "; " + why));
     }

@@ -89,6 +89,11 @@ public final class TradingEngine implements CommandHandler
     private long nowNs = NEVER;
     private long day = NEVER;
     private long nextDeadlineNs = Long.MAX_VALUE;
+    private long[] deadlineTree = new long[2];
+    private int deadlineLeaves = 1;
+    private int expiringStrategies;
+    private long deadlineRebuilds;
+    private boolean verifyDeadlines;
     /** Today's session close if a leg holds or waits on a contract expiring today, else never. */
     private long settlementNs = Long.MAX_VALUE;
     /**
@@ -151,6 +156,9 @@ public final class TradingEngine implements CommandHandler
     {
         commands++;
         final long eventsBefore = desk.eventsEmitted;
+        final long strategyEventsBefore = desk.strategyEvents;
+        final long rebuildsBefore = deadlineRebuilds;
+        clearTouched();
         try
         {
             nowNs = Math.max(nowNs, timestampNs);
@@ -163,8 +171,17 @@ public final class TradingEngine implements CommandHandler
             apply(reader, sequence);
             if (desk.eventsEmitted != eventsBefore)
             {
-                // Something was decided: deadlines may have moved.
-                recomputeDeadlines();
+                // Something was decided: deadlines may have moved. When every event came from strategies' own
+                // decisions, only those strategies' deadlines can have moved; anything else rebuilds them all.
+                if (deadlineRebuilds == rebuildsBefore
+                    && desk.eventsEmitted - eventsBefore == desk.strategyEvents - strategyEventsBefore)
+                {
+                    updateTouchedDeadlines();
+                }
+                else
+                {
+                    recomputeDeadlines();
+                }
             }
             // Deadlines fire after the command's own content, so a decision due now sees this command's prices.
             if (nowNs >= nextDeadlineNs)
@@ -285,23 +302,134 @@ public final class TradingEngine implements CommandHandler
         recomputeDeadlines();
     }
 
+    /**
+     * Every strategy's next deadline into the tournament tree (leaves in strategy order, each inner node the earlier
+     * of its children, the root the earliest), and which strategies hold expiring contracts. O(strategies): after
+     * commands that are not a strategy's own decision (a new day, baskets, controls, reports, deadlines firing).
+     */
     private void recomputeDeadlines()
     {
-        long next = Long.MAX_VALUE;
-        boolean expiring = false;
-        for (int i = 0; i < strategies.size(); i++)
+        deadlineRebuilds++;
+        final int count = strategies.size();
+        int leaves = 1;
+        while (leaves < Math.max(1, count))
+        {
+            leaves <<= 1;
+        }
+        if (deadlineTree.length != 2 * leaves)
+        {
+            deadlineTree = new long[2 * leaves];
+        }
+        deadlineLeaves = leaves;
+        java.util.Arrays.fill(deadlineTree, Long.MAX_VALUE);
+        expiringStrategies = 0;
+        for (int i = 0; i < count; i++)
         {
             final StrategyRuntime strategy = strategies.get(i);
-            next = Math.min(next, strategy.nextDeadlineNs());
-            expiring = expiring || day != NEVER && strategy.hasExpiring(day);
+            strategy.deadlineSlot = i;
+            deadlineTree[leaves + i] = strategy.nextDeadlineNs();
+            strategy.deadlineExpiring = day != NEVER && strategy.hasExpiring(day);
+            expiringStrategies += strategy.deadlineExpiring ? 1 : 0;
         }
-        settlementNs = expiring ? desk.settlementNs(day) : Long.MAX_VALUE;
-        next = Math.min(next, settlementNs);
+        for (int node = leaves - 1; node >= 1; node--)
+        {
+            deadlineTree[node] = Math.min(deadlineTree[2 * node], deadlineTree[2 * node + 1]);
+        }
+        publishDeadline();
+    }
+
+    /**
+     * Update only the strategies the command touched: O(touched x log strategies), so a tick that makes one strategy
+     * decide does not ask every other strategy for its deadlines.
+     */
+    private void updateTouchedDeadlines()
+    {
+        final java.util.ArrayList<StrategyRuntime> touched = desk.touched;
+        for (int t = 0; t < touched.size(); t++)
+        {
+            final StrategyRuntime strategy = touched.get(t);
+            final int slot = strategy.deadlineSlot;
+            if (slot < 0 || slot >= strategies.size() || strategies.get(slot) != strategy)
+            {
+                recomputeDeadlines();
+                return;
+            }
+            int node = deadlineLeaves + slot;
+            deadlineTree[node] = strategy.nextDeadlineNs();
+            for (node >>= 1; node >= 1; node >>= 1)
+            {
+                deadlineTree[node] = Math.min(deadlineTree[2 * node], deadlineTree[2 * node + 1]);
+            }
+            final boolean expiring = day != NEVER && strategy.hasExpiring(day);
+            if (expiring != strategy.deadlineExpiring)
+            {
+                strategy.deadlineExpiring = expiring;
+                expiringStrategies += expiring ? 1 : -1;
+            }
+        }
+        publishDeadline();
+        if (verifyDeadlines)
+        {
+            checkDeadlines();
+        }
+    }
+
+    private void publishDeadline()
+    {
+        settlementNs = expiringStrategies > 0 ? desk.settlementNs(day) : Long.MAX_VALUE;
+        final long next = Math.min(deadlineTree.length > 1 ? deadlineTree[1] : Long.MAX_VALUE, settlementNs);
         if (next != nextDeadlineNs)
         {
             nextDeadlineNs = next;
             // For the timer thread: an ordered store, cheap, read without locks.
             publishedDeadlineNs.lazySet(next);
+        }
+    }
+
+    private void clearTouched()
+    {
+        final java.util.ArrayList<StrategyRuntime> touched = desk.touched;
+        for (int t = 0; t < touched.size(); t++)
+        {
+            touched.get(t).deadlineTouched = false;
+        }
+        touched.clear();
+    }
+
+    /**
+     * Tests: after every incremental update, check that no strategy's deadline is earlier than the tree says (a
+     * later one is harmless: the engine wakes, finds nothing due, and rebuilds).
+     *
+     * @param verify true to check.
+     * @return this.
+     */
+    public TradingEngine verifyDeadlines(final boolean verify)
+    {
+        this.verifyDeadlines = verify;
+        return this;
+    }
+
+    private void checkDeadlines()
+    {
+        long earliest = Long.MAX_VALUE;
+        boolean expiring = false;
+        for (int i = 0; i < strategies.size(); i++)
+        {
+            final StrategyRuntime strategy = strategies.get(i);
+            final long actual = strategy.nextDeadlineNs();
+            earliest = Math.min(earliest, actual);
+            expiring = expiring || day != NEVER && strategy.hasExpiring(day);
+            if (actual < deadlineTree[deadlineLeaves + i])
+            {
+                throw new AssertionError("deadline of " + strategy.scope() + " is " + actual
+                    + " but the tree holds " + deadlineTree[deadlineLeaves + i]);
+            }
+        }
+        if (expiring != (expiringStrategies > 0) || Math.min(earliest, expiring ? desk.settlementNs(day) :
+            Long.MAX_VALUE) < nextDeadlineNs)
+        {
+            throw new AssertionError("published deadline " + nextDeadlineNs + " is later than " + earliest
+                + " or expiring " + expiring + " != " + expiringStrategies);
         }
     }
 
