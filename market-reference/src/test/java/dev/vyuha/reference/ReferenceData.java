@@ -1,5 +1,6 @@
 package dev.vyuha.reference;
 
+import dev.vyuha.reference.csv.CsvLine;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.BufferedReader;
@@ -50,7 +51,7 @@ public final class ReferenceData
         final Path file = file(relative);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
         {
-            final List<String> header = splitCsvLine(reader.readLine());
+            final List<String> header = CsvLine.split(reader.readLine());
             final List<Map<String, String>> rows = new ArrayList<>();
             String line;
             while (null != (line = reader.readLine()))
@@ -59,7 +60,7 @@ public final class ReferenceData
                 {
                     continue;
                 }
-                final List<String> cells = splitCsvLine(line);
+                final List<String> cells = CsvLine.split(line);
                 final Map<String, String> row = new LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++)
                 {
@@ -73,47 +74,5 @@ public final class ReferenceData
         {
             throw new UncheckedIOException(ex);
         }
-    }
-
-    static List<String> splitCsvLine(final String line)
-    {
-        final List<String> cells = new ArrayList<>();
-        final StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++)
-        {
-            final char c = line.charAt(i);
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"')
-                {
-                    cell.append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            }
-            else
-            {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -1,6 +1,7 @@
 package dev.vyuha.engine.market;
 
 import dev.vyuha.engine.money.Paise;
+import dev.vyuha.reference.csv.CsvLine;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -111,7 +112,7 @@ public final class KiteInstrumentsCsv
         void row(final String line, final int number)
         {
             rowsRead++;
-            final List<String> cells = splitCsv(line);
+            final List<String> cells = CsvLine.split(line);
             if (cells.size() != COLUMNS)
             {
                 reject(number, "expected " + COLUMNS + " columns, found " + cells.size());
@@ -361,47 +362,6 @@ public final class KiteInstrumentsCsv
         }
     }
 
-    static List<String> splitCsv(final String line)
-    {
-        final List<String> cells = new ArrayList<>(COLUMNS);
-        final StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++)
-        {
-            final char c = line.charAt(i);
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"')
-                {
-                    cell.append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            }
-            else
-            {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
-    }
 
     private static String abbreviate(final String text)
     {

@@ -1,5 +1,6 @@
 package dev.vyuha.feed.instrument;
 
+import dev.vyuha.reference.csv.CsvLine;
 import dev.vyuha.sbe.Underlying;
 
 import java.io.BufferedReader;
@@ -73,7 +74,7 @@ public final class KiteInstrumentsCsv
                 {
                     continue;
                 }
-                final List<String> cells = split(line);
+                final List<String> cells = CsvLine.split(line);
                 if (cells.size() != COLUMNS)
                 {
                     reject(rejected, source, number, "expected " + COLUMNS + " columns, found " + cells.size());
@@ -244,47 +245,5 @@ public final class KiteInstrumentsCsv
         {
             rejected.add(source + ":" + line + ": " + why);
         }
-    }
-
-    private static List<String> split(final String line)
-    {
-        final List<String> cells = new ArrayList<>(COLUMNS);
-        final StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++)
-        {
-            final char c = line.charAt(i);
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"')
-                {
-                    cell.append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            }
-            else
-            {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }
