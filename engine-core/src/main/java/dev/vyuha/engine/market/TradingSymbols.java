@@ -1,5 +1,7 @@
 package dev.vyuha.engine.market;
 
+import dev.vyuha.reference.symbol.KiteSymbolFormat;
+
 import java.time.LocalDate;
 
 /**
@@ -17,10 +19,6 @@ import java.time.LocalDate;
  */
 public final class TradingSymbols
 {
-    private static final String[] MONTHS =
-        {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-    private static final char[] WEEKLY_MONTH_CODES = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 'O', 'N', 'D'};
-
     private TradingSymbols()
     {
     }
@@ -32,7 +30,7 @@ public final class TradingSymbols
      */
     public static String future(final String name, final LocalDate expiry)
     {
-        return name + year(expiry) + MONTHS[expiry.getMonthValue() - 1] + "FUT";
+        return KiteSymbolFormat.future(name, expiry);
     }
 
     /**
@@ -45,7 +43,7 @@ public final class TradingSymbols
     public static String monthlyOption(final String name, final LocalDate expiry, final long strikePaise,
         final OptionType type)
     {
-        return name + year(expiry) + MONTHS[expiry.getMonthValue() - 1] + strike(strikePaise) + type.name();
+        return KiteSymbolFormat.monthlyOption(name, expiry, strikePaise, type.name());
     }
 
     /**
@@ -58,9 +56,7 @@ public final class TradingSymbols
     public static String weeklyOption(final String name, final LocalDate expiry, final long strikePaise,
         final OptionType type)
     {
-        final int day = expiry.getDayOfMonth();
-        return name + year(expiry) + WEEKLY_MONTH_CODES[expiry.getMonthValue() - 1] + (day < 10 ? "0" : "") + day
-            + strike(strikePaise) + type.name();
+        return KiteSymbolFormat.weeklyOption(name, expiry, strikePaise, type.name());
     }
 
     /**
@@ -69,16 +65,7 @@ public final class TradingSymbols
      */
     public static String strike(final long strikePaise)
     {
-        if (strikePaise % 100 == 0)
-        {
-            return Long.toString(strikePaise / 100);
-        }
-        if (strikePaise % 10 == 0)
-        {
-            return strikePaise / 100 + "." + (strikePaise % 100) / 10;
-        }
-        final long fraction = strikePaise % 100;
-        return strikePaise / 100 + "." + (fraction < 10 ? "0" : "") + fraction;
+        return KiteSymbolFormat.strike(strikePaise);
     }
 
     /**
@@ -102,11 +89,5 @@ public final class TradingSymbols
             }
         }
         return best;
-    }
-
-    private static String year(final LocalDate expiry)
-    {
-        final int yy = expiry.getYear() % 100;
-        return (yy < 10 ? "0" : "") + yy;
     }
 }

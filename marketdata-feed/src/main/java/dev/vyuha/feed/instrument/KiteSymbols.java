@@ -1,5 +1,6 @@
 package dev.vyuha.feed.instrument;
 
+import dev.vyuha.reference.symbol.KiteSymbolFormat;
 import dev.vyuha.sbe.Underlying;
 
 import java.time.LocalDate;
@@ -20,9 +21,6 @@ import java.time.DateTimeException;
  */
 public final class KiteSymbols
 {
-    private static final String[] MONTHS =
-        {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-    private static final char[] WEEKLY_MONTH_CODES = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 'O', 'N', 'D'};
 
     /**
      * What a symbol says.
@@ -50,7 +48,7 @@ public final class KiteSymbols
      */
     public static String future(final String name, final LocalDate expiry)
     {
-        return name + year(expiry) + MONTHS[expiry.getMonthValue() - 1] + "FUT";
+        return KiteSymbolFormat.future(name, expiry);
     }
 
     /**
@@ -63,7 +61,7 @@ public final class KiteSymbols
     public static String monthlyOption(final String name, final LocalDate expiry, final long strikePaise,
         final InstrumentKind kind)
     {
-        return name + year(expiry) + MONTHS[expiry.getMonthValue() - 1] + strike(strikePaise) + kind.kiteType();
+        return KiteSymbolFormat.monthlyOption(name, expiry, strikePaise, kind.kiteType());
     }
 
     /**
@@ -76,9 +74,7 @@ public final class KiteSymbols
     public static String weeklyOption(final String name, final LocalDate expiry, final long strikePaise,
         final InstrumentKind kind)
     {
-        final int day = expiry.getDayOfMonth();
-        return name + year(expiry) + WEEKLY_MONTH_CODES[expiry.getMonthValue() - 1] + (day < 10 ? "0" : "") + day
-            + strike(strikePaise) + kind.kiteType();
+        return KiteSymbolFormat.weeklyOption(name, expiry, strikePaise, kind.kiteType());
     }
 
     /**
@@ -87,16 +83,7 @@ public final class KiteSymbols
      */
     public static String strike(final long strikePaise)
     {
-        if (strikePaise % 100 == 0)
-        {
-            return Long.toString(strikePaise / 100);
-        }
-        if (strikePaise % 10 == 0)
-        {
-            return strikePaise / 100 + "." + (strikePaise % 100) / 10;
-        }
-        final long fraction = strikePaise % 100;
-        return strikePaise / 100 + "." + (fraction < 10 ? "0" : "") + fraction;
+        return KiteSymbolFormat.strike(strikePaise);
     }
 
     /**
@@ -141,9 +128,9 @@ public final class KiteSymbols
         }
         final int year = 2000 + Integer.parseInt(rest.substring(0, 2));
         final String afterYear = rest.substring(2);
-        for (int m = 0; m < MONTHS.length; m++)
+        for (int m = 0; m < 12; m++)
         {
-            if (afterYear.startsWith(MONTHS[m]))
+            if (afterYear.startsWith(KiteSymbolFormat.monthAbbreviation(m + 1)))
             {
                 final String tail = afterYear.substring(3);
                 final LocalDate month = LocalDate.of(year, Month.of(m + 1), 1);
@@ -231,19 +218,13 @@ public final class KiteSymbols
 
     private static int weeklyMonth(final char code)
     {
-        for (int m = 0; m < WEEKLY_MONTH_CODES.length; m++)
+        for (int m = 0; m < 12; m++)
         {
-            if (WEEKLY_MONTH_CODES[m] == code)
+            if (KiteSymbolFormat.weeklyMonthCode(m + 1) == code)
             {
                 return m + 1;
             }
         }
         return -1;
-    }
-
-    private static String year(final LocalDate expiry)
-    {
-        final int yy = expiry.getYear() % 100;
-        return (yy < 10 ? "0" : "") + yy;
     }
 }
