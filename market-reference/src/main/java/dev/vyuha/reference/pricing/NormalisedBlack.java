@@ -27,6 +27,16 @@ public final class NormalisedBlack
     private static final double SQRT_PI_OVER_TWO = 1.2533141373155002512078826424055226265035;
     private static final int MAX_SERIES_TERMS = 48;
     private static final double SERIES_TOLERANCE = 0x1.0p-56;
+    /** 1/(n+1) for the Taylor series: a multiplication where the loop would otherwise divide every term. */
+    private static final double[] RECIPROCALS = new double[MAX_SERIES_TERMS];
+
+    static
+    {
+        for (int n = 0; n < MAX_SERIES_TERMS; n++)
+        {
+            RECIPROCALS[n] = 1.0 / (n + 1);
+        }
+    }
 
     private NormalisedBlack()
     {
@@ -148,7 +158,7 @@ public final class NormalisedBlack
             final double next = h * current + n * previous;
             previous = current;
             current = next;
-            power *= t / (n + 1);
+            power *= t * RECIPROCALS[n];
             if ((n & 1) == 0)
             {
                 final double term = current * power;

@@ -121,6 +121,35 @@ class ImpliedVolatilityTest
         assertTrue(worst < 1e-9, "worst |dsigma| " + worst);
     }
 
+    @Test
+    void shouldSolveIndexOptionsFromTheExpiryHourToMonthsInOneEvaluationOfTheNormalisedBlackFunction()
+    {
+        // Half the total volatility below 0.25 covers NIFTY and BANKNIFTY weeklies and monthlies at any realistic
+        // volatility; there the small-volatility start lands within about 1e-7 and one Householder step finishes.
+        final Random random = new Random(2026);
+        int solved = 0;
+        int inOne = 0;
+        int worst = 0;
+        for (int i = 0; i < 100_000; i++)
+        {
+            final double spot = 20_000 + random.nextDouble() * 40_000;
+            final double strike = spot * Math.exp((random.nextDouble() - 0.5) * 0.3);
+            final double years = (0.05 + random.nextDouble() * 90.0) / 365.0;
+            final double sigma = 0.08 + random.nextDouble() * 0.52;
+            final boolean call = random.nextBoolean();
+            final double price = BlackScholesMerton.price(spot, strike, years, sigma, 0.065, 0.0, call);
+            if (solver.fromBlackScholes(price, spot, strike, years, 0.065, 0.0, call) == ImpliedVolatilityStatus.OK)
+            {
+                solved++;
+                inOne += solver.iterations() == 1 ? 1 : 0;
+                worst = Math.max(worst, solver.iterations());
+            }
+        }
+        assertTrue(solved > 90_000, "solved " + solved);
+        assertTrue(inOne >= 0.999 * solved, inOne + " of " + solved + " in one evaluation");
+        assertTrue(worst <= 2, "at most two evaluations, was " + worst);
+    }
+
     @ParameterizedTest
     @CsvSource({
         // price, forward, strike, years, call, status
