@@ -22,7 +22,7 @@ class SelfCheckCommandTest
 
         final String text = output.toString();
         assertEquals(0, exitCode, text);
-        assertTrue(text.contains("SBE schema 7001 version 1"), text);
+        assertTrue(text.contains("SBE schema 7001 version 2"), text);
         assertTrue(text.contains("  2 DerivativeTick"), text);
         assertTrue(text.contains(" 30 NewOrder"), text);
         assertTrue(text.contains("Result: 7 of 7 checks passed"), text);

@@ -51,13 +51,13 @@ final class MarketDataAdapter implements FragmentHandler
         }
         final DerivativeTickDecoder tick = reader.derivativeTick();
         quote.reset(tick.instrumentToken(), clock.nanoTime(), tick.lastPrice());
-        for (final DerivativeTickDecoder.BidsDecoder bid : tick.bids())
+        for (int level = 0; level < tick.bidDepth(); level++)
         {
-            quote.addBid(bid.level().price(), bid.level().quantity());
+            quote.addBid(tick.bidPrice(level), tick.bidQuantity(level));
         }
-        for (final DerivativeTickDecoder.AsksDecoder ask : tick.asks())
+        for (int level = 0; level < tick.askDepth(); level++)
         {
-            quote.addAsk(ask.level().price(), ask.level().quantity());
+            quote.addAsk(tick.askPrice(level), tick.askQuantity(level));
         }
         ticks.incrementAndGet();
         venue.onQuote(quote);

@@ -272,8 +272,8 @@ final class EngineSide implements AutoCloseable
             .lowPrice(Long.MIN_VALUE).closePrice(Long.MIN_VALUE).lastTradeTimeNs(Long.MIN_VALUE)
             .openInterest(Long.MIN_VALUE).openInterestDayHigh(Long.MIN_VALUE).openInterestDayLow(Long.MIN_VALUE)
             .exchangeTimestampNs(Long.MIN_VALUE);
-        tick.bidsCount(1).next().level().price(bid).quantity(bidQuantity).orders(1);
-        tick.asksCount(1).next().level().price(ask).quantity(askQuantity).orders(1);
+        tick.bidDepth((short)1).bidPrice(0, bid).bidQuantity(0, bidQuantity).bidOrders(0, 1)
+            .askDepth((short)1).askPrice(0, ask).askQuantity(0, askQuantity).askOrders(0, 1);
         offer(marketData, MessageHeaderEncoder.ENCODED_LENGTH + tick.encodedLength());
     }
 

@@ -3,8 +3,9 @@ package dev.vyuha.wire;
 import java.util.function.ToIntFunction;
 
 /**
- * The raw values an SBE enum field may hold: a 256-entry membership table for one-byte enums, so a check is one array
- * load. Built from the generated enum so it cannot disagree with the codec.
+ * The raw values a one-byte SBE field may hold: a 256-entry membership table, so a check is one array load. Built
+ * from the generated enum (or the schema's minimum and maximum of a bounded count) so it cannot disagree with the
+ * codec.
  */
 public final class EnumDomain
 {
@@ -39,6 +40,24 @@ public final class EnumDomain
             }
         }
         return new EnumDomain(nullValue.getDeclaringClass().getSimpleName(), allowed);
+    }
+
+    /**
+     * A one-byte field whose every value in a range is valid (a count with a fixed maximum, such as a book's depth).
+     *
+     * @param name     what the value is, for rejection reasons.
+     * @param minimum  smallest valid value, &gt;= 0.
+     * @param maximum  largest valid value, &lt;= 255.
+     * @return the domain.
+     */
+    public static EnumDomain range(final String name, final int minimum, final int maximum)
+    {
+        final boolean[] allowed = new boolean[DOMAIN_SIZE];
+        for (int value = minimum; value <= maximum; value++)
+        {
+            allowed[value & 0xFF] = true;
+        }
+        return new EnumDomain(name, allowed);
     }
 
     /**

@@ -19,6 +19,12 @@ import java.util.List;
  */
 public final class FrameValidator
 {
+    /**
+     * Frames of schema version 1 carried a derivative tick's book in repeating groups; from version 2 it is a fixed
+     * array in the block, so a version 1 frame cannot be read as a version 2 one.
+     */
+    public static final int OLDEST_SUPPORTED_VERSION = 2;
+
     /** Default largest frame accepted: an instrument master CSV of a full NFO dump fits with room to spare. */
     public static final int DEFAULT_MAX_FRAME_LENGTH = 64 * 1024 * 1024;
     /** Largest variable-length field the schema allows ({@code varStringEncoding} maxValue). */
@@ -118,7 +124,7 @@ public final class FrameValidator
             detailValue = headerDecoder.schemaId();
             return FrameVerdict.UNKNOWN_SCHEMA;
         }
-        if (version < 1)
+        if (version < OLDEST_SUPPORTED_VERSION)
         {
             detailValue = version;
             return FrameVerdict.UNSUPPORTED_VERSION;

@@ -48,6 +48,8 @@ import java.util.List;
 public final class MessageLayouts
 {
     static final EnumDomain TICK_MODE = EnumDomain.of(TickMode.values(), TickMode::value, TickMode.NULL_VAL);
+    static final EnumDomain BOOK_DEPTH = EnumDomain.range("BookDepth", (int)DerivativeTickDecoder.bidDepthMinValue(),
+        (int)DerivativeTickDecoder.bidDepthMaxValue());
     static final EnumDomain BOOLEAN = EnumDomain.of(BooleanType.values(), BooleanType::value, BooleanType.NULL_VAL);
     static final EnumDomain BASKET_FORMAT =
         EnumDomain.of(BasketFormat.values(), BasketFormat::value, BasketFormat.NULL_VAL);
@@ -99,8 +101,8 @@ public final class MessageLayouts
         layouts.add(MessageLayout
             .message(DerivativeTickDecoder.TEMPLATE_ID, "DerivativeTick", DerivativeTickDecoder.BLOCK_LENGTH)
             .enumField("mode", DerivativeTickDecoder.modeEncodingOffset(), TICK_MODE)
-            .group("bids", DerivativeTickDecoder.BidsDecoder.sbeBlockLength())
-            .group("asks", DerivativeTickDecoder.AsksDecoder.sbeBlockLength())
+            .enumField("bidDepth", DerivativeTickDecoder.bidDepthEncodingOffset(), BOOK_DEPTH)
+            .enumField("askDepth", DerivativeTickDecoder.askDepthEncodingOffset(), BOOK_DEPTH)
             .build());
 
         layouts.add(MessageLayout.message(TimerDecoder.TEMPLATE_ID, "Timer", TimerDecoder.BLOCK_LENGTH).build());

@@ -122,14 +122,14 @@ public final class SchemaSelfCheck
         }
         final DerivativeTickDecoder tick = reader.derivativeTick();
         long bidTotal = 0;
-        for (final DerivativeTickDecoder.BidsDecoder bid : tick.bids())
+        for (int level = 0; level < tick.bidDepth(); level++)
         {
-            bidTotal += bid.level().quantity();
+            bidTotal += tick.bidQuantity(level);
         }
         long askTotal = 0;
-        for (final DerivativeTickDecoder.AsksDecoder ask : tick.asks())
+        for (int level = 0; level < tick.askDepth(); level++)
         {
-            askTotal += ask.level().quantity();
+            askTotal += tick.askQuantity(level);
         }
         final boolean passed = tick.instrumentToken() == 408_065 && tick.lastPrice() == 157_370
             && tick.mode() == TickMode.FULL && tick.volume() == 1_192_471 && bidTotal == 35 && askTotal == 870;
@@ -192,15 +192,11 @@ public final class SchemaSelfCheck
             .openPrice(156_915).highPrice(157_500).lowPrice(156_105).closePrice(156_780)
             .lastTradeTimeNs(1_625_461_887_000_000_000L).openInterest(0).openInterestDayHigh(0).openInterestDayLow(0)
             .exchangeTimestampNs(1_625_461_887_000_000_000L);
-        final DerivativeTickEncoder.BidsEncoder bids = encoder.bidsCount(5);
+        encoder.bidDepth((short)5).askDepth((short)5);
         for (int level = 0; level < 5; level++)
         {
-            bids.next().level().price(157_340 - 5 * level).quantity(5 + level).orders(1);
-        }
-        final DerivativeTickEncoder.AsksEncoder asks = encoder.asksCount(5);
-        for (int level = 0; level < 5; level++)
-        {
-            asks.next().level().price(157_370 + 5 * level).quantity(172 + level).orders(3);
+            encoder.bidPrice(level, 157_340 - 5 * level).bidQuantity(level, 5 + level).bidOrders(level, 1)
+                .askPrice(level, 157_370 + 5 * level).askQuantity(level, 172 + level).askOrders(level, 3);
         }
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }

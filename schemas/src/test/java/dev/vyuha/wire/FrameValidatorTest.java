@@ -111,6 +111,28 @@ class FrameValidatorTest
     }
 
     @Test
+    void shouldRefuseVersionOneFramesWhoseTickBookWasARepeatingGroup()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(512);
+        final int length = encodeFullTick(buffer);
+        assertEquals(FrameVerdict.VALID, reader.read(buffer, 0, length));
+        buffer.putShort(6, (short)1, ByteOrder.LITTLE_ENDIAN);
+        assertEquals(FrameVerdict.UNSUPPORTED_VERSION, reader.read(buffer, 0, length));
+        assertEquals("unsupported schema version: version 1 (DerivativeTick, template 2)", reader.rejectionReason());
+    }
+
+    @Test
+    void shouldRejectABookDeeperThanFiveLevelsNamingTheSide()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(512);
+        final int length = encodeFullTick(buffer);
+        final int askDepth = FrameValidator.HEADER_LENGTH + DerivativeTickEncoder.askDepthEncodingOffset();
+        buffer.putByte(askDepth, (byte)6);
+        assertEquals(FrameVerdict.INVALID_ENUM, reader.read(buffer, 0, length));
+        assertTrue(reader.rejectionReason().contains("DerivativeTick.askDepth = 6"), reader.rejectionReason());
+    }
+
+    @Test
     void shouldRejectUndefinedEnumValueNamingTheField()
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
@@ -202,11 +224,21 @@ class FrameValidatorTest
     void shouldRejectGroupEntryShorterThanItsFields()
     {
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(512);
-        final int length = encodeFullTick(buffer);
-        final int bidsHeader = MessageHeaderEncoder.ENCODED_LENGTH + DerivativeTickEncoder.BLOCK_LENGTH;
-        buffer.putShort(bidsHeader, (short)8, ByteOrder.LITTLE_ENDIAN);
+        final ReconciliationReportEncoder encoder = new ReconciliationReportEncoder()
+            .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .requestId(1).account("AB1234").part(1).lastPart(dev.vyuha.sbe.BooleanType.TRUE)
+            .brokerTimestampNs(0);
+        encoder.ordersCount(0);
+        encoder.tradesCount(1).next().tradeId("T1").brokerOrderId("B1").tag("t").clientOrderId(1)
+            .instrumentToken(1).side(Side.BUY).quantity(65).price(10_000).fillTimestampNs(0);
+        encoder.positionsCount(0);
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+        assertEquals(FrameVerdict.VALID, reader.read(buffer, 0, length));
+        // The trades group header follows the block and the empty orders group's 4-byte header.
+        final int tradesHeader = MessageHeaderEncoder.ENCODED_LENGTH + ReconciliationReportEncoder.BLOCK_LENGTH + 4;
+        buffer.putShort(tradesHeader, (short)8, ByteOrder.LITTLE_ENDIAN);
         assertEquals(FrameVerdict.BLOCK_TOO_SHORT, reader.read(buffer, 0, length));
-        assertTrue(reader.rejectionReason().contains("bids declares"));
+        assertTrue(reader.rejectionReason().contains("trades declares"), reader.rejectionReason());
     }
 
     @Test
@@ -288,15 +320,11 @@ class FrameValidatorTest
         final DerivativeTickEncoder encoder = new DerivativeTickEncoder()
             .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
             .instrumentToken(408_065).mode(TickMode.FULL).lastPrice(157_370);
-        final DerivativeTickEncoder.BidsEncoder bids = encoder.bidsCount(5);
+        encoder.bidDepth((short)5).askDepth((short)5);
         for (int i = 0; i < 5; i++)
         {
-            bids.next().level().price(157_340 - 5 * i).quantity(5).orders(1);
-        }
-        final DerivativeTickEncoder.AsksEncoder asks = encoder.asksCount(5);
-        for (int i = 0; i < 5; i++)
-        {
-            asks.next().level().price(157_370 + 5 * i).quantity(172).orders(3);
+            encoder.bidPrice(i, 157_340 - 5 * i).bidQuantity(i, 5).bidOrders(i, 1)
+                .askPrice(i, 157_370 + 5 * i).askQuantity(i, 172).askOrders(i, 3);
         }
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }

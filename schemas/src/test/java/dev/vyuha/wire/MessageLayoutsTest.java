@@ -3,6 +3,8 @@ package dev.vyuha.wire;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import uk.co.real_logic.sbe.PrimitiveType;
+import uk.co.real_logic.sbe.ir.Encoding;
 import uk.co.real_logic.sbe.ir.Signal;
 import uk.co.real_logic.sbe.ir.Token;
 
@@ -113,12 +115,29 @@ class MessageLayoutsTest
                 }
                 enums.add(token.name() + "@" + token.offset() + "=" + values);
             }
+            if (token.signal() == Signal.BEGIN_FIELD && isBoundedByte(tokens.get(i + 1)))
+            {
+                // A one-byte count with a schema maximum (a book's depth) is checked like an enum.
+                final Encoding encoding = tokens.get(i + 1).encoding();
+                final Set<Integer> values = new TreeSet<>();
+                for (long v = encoding.applicableMinValue().longValue(); v <= encoding.maxValue().longValue(); v++)
+                {
+                    values.add((int)v);
+                }
+                enums.add(token.name() + "@" + token.offset() + "=" + values);
+            }
             if (token.signal() == Signal.BEGIN_FIELD)
             {
                 i += token.componentTokenCount() - 1;
             }
         }
         return enums;
+    }
+
+    private static boolean isBoundedByte(final Token type)
+    {
+        return type.signal() == Signal.ENCODING && type.encoding().primitiveType() == PrimitiveType.UINT8
+            && type.arrayLength() == 1 && null != type.encoding().maxValue();
     }
 
     private static List<String> describe(final List<MessageLayout.EnumField> fields)

@@ -77,15 +77,11 @@ class MessageRoundTripTest
             .openPrice(156_915).highPrice(157_500).lowPrice(156_105).closePrice(156_780)
             .lastTradeTimeNs(1_625_461_887_000_000_000L).openInterest(0).openInterestDayHigh(0).openInterestDayLow(0)
             .exchangeTimestampNs(1_625_461_887_000_000_000L);
-        final DerivativeTickEncoder.BidsEncoder bids = encoder.bidsCount(5);
+        encoder.bidDepth((short)5).askDepth((short)5);
         for (int level = 0; level < 5; level++)
         {
-            bids.next().level().price(157_340 - 5 * level).quantity(5 + level).orders(1 + level);
-        }
-        final DerivativeTickEncoder.AsksEncoder asks = encoder.asksCount(5);
-        for (int level = 0; level < 5; level++)
-        {
-            asks.next().level().price(157_370 + 5 * level).quantity(172 + level).orders(3 + level);
+            encoder.bidPrice(level, 157_340 - 5 * level).bidQuantity(level, 5 + level).bidOrders(level, 1 + level)
+                .askPrice(level, 157_370 + 5 * level).askQuantity(level, 172 + level).askOrders(level, 3 + level);
         }
         final int length = MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
 
@@ -100,26 +96,16 @@ class MessageRoundTripTest
         assertEquals(1_192_471, tick.volume());
         assertEquals(156_780, tick.closePrice());
         assertEquals(1_625_461_887_000_000_000L, tick.exchangeTimestampNs());
-        // Groups are read in wire order: every bid before the first ask.
-        final DerivativeTickDecoder.BidsDecoder decodedBids = tick.bids();
-        assertEquals(5, decodedBids.count());
-        int level = 0;
-        for (final DerivativeTickDecoder.BidsDecoder bid : decodedBids)
+        assertEquals(5, tick.bidDepth());
+        assertEquals(5, tick.askDepth());
+        for (int level = 0; level < 5; level++)
         {
-            assertEquals(157_340 - 5 * level, bid.level().price());
-            assertEquals(5 + level, bid.level().quantity());
-            assertEquals(1 + level, bid.level().orders());
-            level++;
-        }
-        final DerivativeTickDecoder.AsksDecoder decodedAsks = tick.asks();
-        assertEquals(5, decodedAsks.count());
-        level = 0;
-        for (final DerivativeTickDecoder.AsksDecoder ask : decodedAsks)
-        {
-            assertEquals(157_370 + 5 * level, ask.level().price());
-            assertEquals(172 + level, ask.level().quantity());
-            assertEquals(3 + level, ask.level().orders());
-            level++;
+            assertEquals(157_340 - 5 * level, tick.bidPrice(level));
+            assertEquals(5 + level, tick.bidQuantity(level));
+            assertEquals(1 + level, tick.bidOrders(level));
+            assertEquals(157_370 + 5 * level, tick.askPrice(level));
+            assertEquals(172 + level, tick.askQuantity(level));
+            assertEquals(3 + level, tick.askOrders(level));
         }
         assertEquals(length - MessageHeaderEncoder.ENCODED_LENGTH, tick.encodedLength());
     }
@@ -127,7 +113,7 @@ class MessageRoundTripTest
     @Test
     void shouldRepresentAbsentQuoteFieldsOfLtpTickAsNullNotZero()
     {
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
         final DerivativeTickEncoder encoder = new DerivativeTickEncoder()
             .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder());
         encoder.instrumentToken(14_866_434).mode(TickMode.LTP).lastPrice(2_456_005)
@@ -145,8 +131,7 @@ class MessageRoundTripTest
             .openInterestDayHigh(DerivativeTickEncoder.openInterestDayHighNullValue())
             .openInterestDayLow(DerivativeTickEncoder.openInterestDayLowNullValue())
             .exchangeTimestampNs(DerivativeTickEncoder.exchangeTimestampNsNullValue());
-        encoder.bidsCount(0);
-        encoder.asksCount(0);
+        encoder.bidDepth((short)0).askDepth((short)0);
 
         final FrameReader reader = new FrameReader();
         assertEquals(FrameVerdict.VALID,
@@ -155,8 +140,8 @@ class MessageRoundTripTest
         assertEquals(Long.MIN_VALUE, tick.volume());
         assertEquals(DerivativeTickDecoder.volumeNullValue(), tick.volume());
         assertEquals(0, tick.openInterest(), "a zero open interest stays zero, distinct from null");
-        assertEquals(0, tick.bids().count());
-        assertEquals(0, tick.asks().count());
+        assertEquals(0, tick.bidDepth());
+        assertEquals(0, tick.askDepth());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.vyuha.sbe.MessageHeaderEncoder;
 import org.agrona.MutableDirectBuffer;
 import uk.co.real_logic.sbe.PrimitiveType;
 import uk.co.real_logic.sbe.ir.Encoding;
+import uk.co.real_logic.sbe.ir.Signal;
 import uk.co.real_logic.sbe.ir.Token;
 
 import java.lang.reflect.InvocationTargetException;
@@ -108,6 +109,16 @@ final class ReflectiveMessageCodec
         {
             case ENCODING ->
             {
+                if (isNumericArray(type))
+                {
+                    for (int index = 0; index < type.arrayLength(); index++)
+                    {
+                        final Object value = randomPrimitive(type, fieldOptional || type.isOptionalEncoding());
+                        invoke(encoder, name, new Class<?>[]{int.class, setterType(type)}, index, value);
+                        written.add(path + "[" + index + "]=" + value);
+                    }
+                    return;
+                }
                 final Object value = randomPrimitive(type, fieldOptional || type.isOptionalEncoding());
                 invoke(encoder, name, new Class<?>[]{setterType(type)}, value);
                 written.add(path + "=" + value);
@@ -182,7 +193,18 @@ final class ReflectiveMessageCodec
         final Token type = tokens.get(typeIndex);
         switch (type.signal())
         {
-            case ENCODING, BEGIN_ENUM -> read.add(path + "=" + invoke(decoder, name, new Class<?>[0]));
+            case ENCODING, BEGIN_ENUM ->
+            {
+                if (type.signal() == Signal.ENCODING && isNumericArray(type))
+                {
+                    for (int index = 0; index < type.arrayLength(); index++)
+                    {
+                        read.add(path + "[" + index + "]=" + invoke(decoder, name, new Class<?>[]{int.class}, index));
+                    }
+                    return;
+                }
+                read.add(path + "=" + invoke(decoder, name, new Class<?>[0]));
+            }
             case BEGIN_COMPOSITE ->
             {
                 final Object composite = invoke(decoder, name, new Class<?>[0]);
@@ -249,6 +271,11 @@ final class ReflectiveMessageCodec
             return min + Math.floorMod(raw, max - min + 1);
         }
         return raw < min || raw > max || raw == nullValue ? min : raw;
+    }
+
+    private static boolean isNumericArray(final Token type)
+    {
+        return type.arrayLength() > 1 && type.encoding().primitiveType() != PrimitiveType.CHAR;
     }
 
     private static Class<?> setterType(final Token type)

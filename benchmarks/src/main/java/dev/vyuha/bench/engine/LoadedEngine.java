@@ -271,15 +271,11 @@ public final class LoadedEngine
             .closePrice(DerivativeTickEncoder.closePriceNullValue()).lastTradeTimeNs(nowNs)
             .openInterest(2_000_000).openInterestDayHigh(DerivativeTickEncoder.openInterestDayHighNullValue())
             .openInterestDayLow(DerivativeTickEncoder.openInterestDayLowNullValue()).exchangeTimestampNs(nowNs);
-        final DerivativeTickEncoder.BidsEncoder bids = derivativeTick.bidsCount(5);
+        derivativeTick.bidDepth((short)5).askDepth((short)5);
         for (int level = 0; level < 5; level++)
         {
-            bids.next().level().price(Math.max(5, price - 5 * (level + 1))).quantity(650).orders(4);
-        }
-        final DerivativeTickEncoder.AsksEncoder asks = derivativeTick.asksCount(5);
-        for (int level = 0; level < 5; level++)
-        {
-            asks.next().level().price(price + 5 * (level + 1)).quantity(650).orders(4);
+            derivativeTick.bidPrice(level, Math.max(5, price - 5 * (level + 1))).bidQuantity(level, 650)
+                .bidOrders(level, 4).askPrice(level, price + 5 * (level + 1)).askQuantity(level, 650).askOrders(level, 4);
         }
         return MessageHeaderEncoder.ENCODED_LENGTH + derivativeTick.encodedLength();
     }

@@ -48,15 +48,11 @@ final class JournalFixtures
             .lowPrice(101_00).closePrice(115_00).lastTradeTimeNs(1_786_938_600_000_000_000L).openInterest(5_400_000)
             .openInterestDayHigh(5_500_000).openInterestDayLow(5_100_000)
             .exchangeTimestampNs(1_786_938_600_000_000_000L);
-        final DerivativeTickEncoder.BidsEncoder bids = tick.bidsCount(5);
+        tick.bidDepth((short)5).askDepth((short)5);
         for (int i = 0; i < 5; i++)
         {
-            bids.next().level().price(120_45 - 5L * i).quantity(650 + 65 * i).orders(3 + i);
-        }
-        final DerivativeTickEncoder.AsksEncoder asks = tick.asksCount(5);
-        for (int i = 0; i < 5; i++)
-        {
-            asks.next().level().price(120_55 + 5L * i).quantity(650 + 65 * i).orders(3 + i);
+            tick.bidPrice(i, 120_45 - 5L * i).bidQuantity(i, 650 + 65 * i).bidOrders(i, 3 + i)
+                .askPrice(i, 120_55 + 5L * i).askQuantity(i, 650 + 65 * i).askOrders(i, 3 + i);
         }
         return MessageHeaderEncoder.ENCODED_LENGTH + tick.encodedLength();
     }

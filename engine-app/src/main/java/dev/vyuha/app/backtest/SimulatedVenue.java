@@ -127,22 +127,18 @@ final class SimulatedVenue implements PaperFillModel.FillListener
         }
         tick.wrapAndApplyHeader(buffer, offset, header);
         quote.reset(tick.instrumentToken(), timeNs, tick.lastPrice());
-        final DerivativeTickDecoder.BidsDecoder bids = tick.bids();
-        while (bids.hasNext())
+        for (int level = 0; level < tick.bidDepth(); level++)
         {
-            bids.next();
-            if (bids.level().quantity() > 0)
+            if (tick.bidQuantity(level) > 0)
             {
-                quote.addBid(bids.level().price(), bids.level().quantity());
+                quote.addBid(tick.bidPrice(level), tick.bidQuantity(level));
             }
         }
-        final DerivativeTickDecoder.AsksDecoder asks = tick.asks();
-        while (asks.hasNext())
+        for (int level = 0; level < tick.askDepth(); level++)
         {
-            asks.next();
-            if (asks.level().quantity() > 0)
+            if (tick.askQuantity(level) > 0)
             {
-                quote.addAsk(asks.level().price(), asks.level().quantity());
+                quote.addAsk(tick.askPrice(level), tick.askQuantity(level));
             }
         }
         model.onQuote(quote);

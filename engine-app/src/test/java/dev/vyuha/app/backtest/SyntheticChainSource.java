@@ -98,8 +98,8 @@ final class SyntheticChainSource implements FrameSource
             .openInterest(contract.type() == OptionType.PE ? 900_000 : 1_000_000)
             .openInterestDayHigh(DerivativeTickEncoder.openInterestDayHighNullValue())
             .openInterestDayLow(DerivativeTickEncoder.openInterestDayLowNullValue()).exchangeTimestampNs(nowNs);
-        derivativeTick.bidsCount(1).next().level().price(Math.max(5, price - 5)).quantity(6_500).orders(10);
-        derivativeTick.asksCount(1).next().level().price(price + 5).quantity(6_500).orders(10);
+        derivativeTick.bidDepth((short)1).bidPrice(0, Math.max(5, price - 5)).bidQuantity(0, 6_500).bidOrders(0, 10)
+            .askDepth((short)1).askPrice(0, price + 5).askQuantity(0, 6_500).askOrders(0, 10);
         return MessageHeaderEncoder.ENCODED_LENGTH + derivativeTick.encodedLength();
     }
 

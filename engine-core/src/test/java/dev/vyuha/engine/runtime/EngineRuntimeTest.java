@@ -176,8 +176,7 @@ class EngineRuntimeTest
         final DerivativeTickEncoder encoder = new DerivativeTickEncoder()
             .wrapAndApplyHeader(frame, 0, new MessageHeaderEncoder())
             .instrumentToken(token).mode(TickMode.LTP).lastPrice(lastPrice);
-        encoder.bidsCount(0);
-        encoder.asksCount(0);
+        encoder.bidDepth((short)0).askDepth((short)0);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
 }

@@ -251,8 +251,8 @@ public final class TradingDay
             .openInterest(openInterest > 0 ? openInterest : DerivativeTickEncoder.openInterestNullValue())
             .openInterestDayHigh(DerivativeTickEncoder.openInterestDayHighNullValue())
             .openInterestDayLow(DerivativeTickEncoder.openInterestDayLowNullValue()).exchangeTimestampNs(nowNs);
-        derivativeTick.bidsCount(1).next().level().price(bid).quantity(quantity).orders(3);
-        derivativeTick.asksCount(1).next().level().price(ask).quantity(quantity).orders(3);
+        derivativeTick.bidDepth((short)1).bidPrice(0, bid).bidQuantity(0, quantity).bidOrders(0, 3)
+            .askDepth((short)1).askPrice(0, ask).askQuantity(0, quantity).askOrders(0, 3);
         return apply(MessageHeaderEncoder.ENCODED_LENGTH + derivativeTick.encodedLength());
     }
 

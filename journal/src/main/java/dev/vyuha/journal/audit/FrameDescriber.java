@@ -103,19 +103,13 @@ public final class FrameDescriber
         final StringBuilder text = new StringBuilder("tick ").append(tick.instrumentToken()).append(' ')
             .append(tick.mode()).append(" LTP ").append(rupees(tick.lastPrice()));
         final long openInterest = tick.openInterest();
-        final DerivativeTickDecoder.BidsDecoder bids = tick.bids();
-        if (bids.hasNext())
+        if (tick.bidDepth() > 0)
         {
-            text.append(" bid ").append(rupees(bids.next().level().price()));
+            text.append(" bid ").append(rupees(tick.bidPrice(0)));
         }
-        while (bids.hasNext())
+        if (tick.askDepth() > 0)
         {
-            bids.next();
-        }
-        final DerivativeTickDecoder.AsksDecoder asks = tick.asks();
-        if (asks.hasNext())
-        {
-            text.append(" ask ").append(rupees(asks.next().level().price()));
+            text.append(" ask ").append(rupees(tick.askPrice(0)));
         }
         if (openInterest != DerivativeTickDecoder.openInterestNullValue())
         {

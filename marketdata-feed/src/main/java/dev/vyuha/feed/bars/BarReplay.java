@@ -240,15 +240,13 @@ public final class BarReplay implements MarketDataSource
         final int levels = bookTicks > 0 ? 1 : 0;
         final long bid = price - bookTicks * tickSize;
         final int quantity = bookLots * instrument.lotSize();
-        final DerivativeTickEncoder.BidsEncoder bids = tick.bidsCount(levels > 0 && bid > 0 ? 1 : 0);
         if (levels > 0 && bid > 0)
         {
-            bids.next().level().price(bid).quantity(quantity).orders(1);
+            tick.bidDepth((short)1).bidPrice(0, bid).bidQuantity(0, quantity).bidOrders(0, 1);
         }
-        final DerivativeTickEncoder.AsksEncoder asks = tick.asksCount(levels);
         if (levels > 0)
         {
-            asks.next().level().price(price + bookTicks * tickSize).quantity(quantity).orders(1);
+            tick.askDepth((short)1).askPrice(0, price + bookTicks * tickSize).askQuantity(0, quantity).askOrders(0, 1);
         }
         return frames.derivativeTickLength();
     }

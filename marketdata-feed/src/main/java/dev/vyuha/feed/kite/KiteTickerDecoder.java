@@ -171,9 +171,7 @@ public final class KiteTickerDecoder
 
     private int ltp(final MutableDirectBuffer out, final int outOffset, final long token, final long last)
     {
-        final DerivativeTickEncoder tick = frames.derivativeTick(out, outOffset, token, TickMode.LTP, last);
-        tick.bidsCount(0);
-        tick.asksCount(0);
+        frames.derivativeTick(out, outOffset, token, TickMode.LTP, last);
         return frames.derivativeTickLength();
     }
 
@@ -200,8 +198,6 @@ public final class KiteTickerDecoder
             .closePrice(price(packet, offset + 40, segment));
         if (!full)
         {
-            tick.bidsCount(0);
-            tick.asksCount(0);
             return frames.derivativeTickLength();
         }
         tick.lastTradeTimeNs(time(packet, offset + 44))
@@ -209,19 +205,15 @@ public final class KiteTickerDecoder
             .openInterestDayHigh(unsigned(packet, offset + 52))
             .openInterestDayLow(unsigned(packet, offset + 56))
             .exchangeTimestampNs(time(packet, offset + 60));
-        final DerivativeTickEncoder.BidsEncoder bids = tick.bidsCount(DEPTH_LEVELS);
+        tick.bidDepth((short)DEPTH_LEVELS).askDepth((short)DEPTH_LEVELS);
         for (int level = 0; level < DEPTH_LEVELS; level++)
         {
-            final int at = offset + DEPTH_OFFSET + level * DEPTH_ENTRY;
-            bids.next().level().quantity(packet.getInt(at, ORDER)).price(price(packet, at + 4, segment))
-                .orders(packet.getShort(at + 8, ORDER) & 0xFFFF);
-        }
-        final DerivativeTickEncoder.AsksEncoder asks = tick.asksCount(DEPTH_LEVELS);
-        for (int level = 0; level < DEPTH_LEVELS; level++)
-        {
-            final int at = offset + DEPTH_OFFSET + (DEPTH_LEVELS + level) * DEPTH_ENTRY;
-            asks.next().level().quantity(packet.getInt(at, ORDER)).price(price(packet, at + 4, segment))
-                .orders(packet.getShort(at + 8, ORDER) & 0xFFFF);
+            final int bid = offset + DEPTH_OFFSET + level * DEPTH_ENTRY;
+            final int ask = offset + DEPTH_OFFSET + (DEPTH_LEVELS + level) * DEPTH_ENTRY;
+            tick.bidQuantity(level, packet.getInt(bid, ORDER)).bidPrice(level, price(packet, bid + 4, segment))
+                .bidOrders(level, packet.getShort(bid + 8, ORDER) & 0xFFFF)
+                .askQuantity(level, packet.getInt(ask, ORDER)).askPrice(level, price(packet, ask + 4, segment))
+                .askOrders(level, packet.getShort(ask + 8, ORDER) & 0xFFFF);
         }
         return frames.derivativeTickLength();
     }

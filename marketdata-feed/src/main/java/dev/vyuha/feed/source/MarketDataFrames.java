@@ -18,7 +18,7 @@ import org.agrona.MutableDirectBuffer;
  * <pre>{@code
  * DerivativeTickEncoder tick = frames.derivativeTick(buffer, 0, token, TickMode.FULL, ltp);
  * tick.volume(1200).openInterest(50_000);
- * DerivativeTickEncoder.BidsEncoder bids = tick.bidsCount(5); ...
+ * tick.bidDepth((short)5).bidPrice(0, bid).bidQuantity(0, quantity).bidOrders(0, orders); ...
  * int length = frames.derivativeTickLength();
  * }</pre>
  */
@@ -32,6 +32,10 @@ public final class MarketDataFrames
     public static final long NULL_COUNT = DerivativeTickEncoder.volumeNullValue();
     /** SBE null of an optional time. */
     public static final long NULL_TIME = DerivativeTickEncoder.exchangeTimestampNsNullValue();
+
+    private static final int BOOK_START = DerivativeTickEncoder.bidPriceEncodingOffset();
+    private static final int BOOK_LENGTH = DerivativeTickEncoder.askOrdersEncodingOffset()
+        + DerivativeTickEncoder.askOrdersEncodingLength() - BOOK_START;
 
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final IndexTickEncoder indexTick = new IndexTickEncoder();
@@ -82,22 +86,24 @@ public final class MarketDataFrames
     }
 
     /**
-     * Start a derivative tick: header, token, mode and last price set, every optional field null. Set the rest on the
-     * returned encoder, then the bids and asks groups (both, in that order, possibly with count 0), then take
-     * {@link #derivativeTickLength()}.
+     * Start a derivative tick: header, token, mode and last price set, every optional field null, an empty book (depth
+     * 0 on both sides, every level zero). Set the rest on the returned encoder, the book's levels and depths if it has
+     * one, then take {@link #derivativeTickLength()}.
      *
      * @param buffer    destination.
      * @param offset    offset of the frame.
      * @param token     instrument token.
      * @param mode      ticker mode.
      * @param lastPrice paise.
-     * @return the encoder, positioned for the fields and then the groups.
+     * @return the encoder.
      */
     public DerivativeTickEncoder derivativeTick(
         final MutableDirectBuffer buffer, final int offset, final long token, final TickMode mode, final long lastPrice)
     {
         final DerivativeTickEncoder tick = derivativeTick;
         tick.wrapAndApplyHeader(buffer, offset, header);
+        // The book's arrays are contiguous: clear them in one go, so unused levels are zero whatever the buffer held.
+        buffer.setMemory(offset + MessageHeaderEncoder.ENCODED_LENGTH + BOOK_START, BOOK_LENGTH, (byte)0);
         tick.commandHeader().sequence(0).timestampNs(0);
         return tick.instrumentToken(token)
             .mode(mode)
@@ -115,11 +121,13 @@ public final class MarketDataFrames
             .openInterest(NULL_COUNT)
             .openInterestDayHigh(NULL_COUNT)
             .openInterestDayLow(NULL_COUNT)
-            .exchangeTimestampNs(NULL_TIME);
+            .exchangeTimestampNs(NULL_TIME)
+            .bidDepth((short)0)
+            .askDepth((short)0);
     }
 
     /**
-     * @return length of the derivative tick last started, once both of its groups are written.
+     * @return length of the derivative tick last started.
      */
     public int derivativeTickLength()
     {

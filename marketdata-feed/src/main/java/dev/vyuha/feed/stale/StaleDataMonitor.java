@@ -315,15 +315,8 @@ public final class StaleDataMonitor
             return;
         }
         long price = derivativeTick.lastPrice();
-        final DerivativeTickDecoder.BidsDecoder bids = derivativeTick.bids();
-        final long bid = bids.count() > 0 ? bids.next().level().price() : 0;
-        while (bids.hasNext())
-        {
-            // The asks group starts after the last bid: walk past the rest.
-            bids.next();
-        }
-        final DerivativeTickDecoder.AsksDecoder asks = derivativeTick.asks();
-        final long ask = asks.count() > 0 ? asks.next().level().price() : 0;
+        final long bid = derivativeTick.bidDepth() > 0 ? derivativeTick.bidPrice(0) : 0;
+        final long ask = derivativeTick.askDepth() > 0 ? derivativeTick.askPrice(0) : 0;
         if (bid > 0 && ask > 0)
         {
             price = (bid + ask) / 2;

@@ -680,17 +680,13 @@ public final class SyntheticMarket implements MarketDataSource
                 .lowPrice(low[id])
                 .lastTradeTimeNs(lastTradeNs[id]);
         }
-        final DerivativeTickEncoder.BidsEncoder bids = tick.bidsCount(DEPTH);
+        tick.bidDepth((short)DEPTH).askDepth((short)DEPTH);
         for (int level = 0; level < DEPTH; level++)
         {
-            bids.next().level().price(bidPrices[level]).quantity(bidQuantities[level])
-                .orders(orders(bidQuantities[level], lots[id]));
-        }
-        final DerivativeTickEncoder.AsksEncoder asks = tick.asksCount(DEPTH);
-        for (int level = 0; level < DEPTH; level++)
-        {
-            asks.next().level().price(askPrices[level]).quantity(askQuantities[level])
-                .orders(orders(askQuantities[level], lots[id]));
+            tick.bidPrice(level, bidPrices[level]).bidQuantity(level, bidQuantities[level])
+                .bidOrders(level, orders(bidQuantities[level], lots[id]))
+                .askPrice(level, askPrices[level]).askQuantity(level, askQuantities[level])
+                .askOrders(level, orders(askQuantities[level], lots[id]));
         }
         return frames.derivativeTickLength();
     }

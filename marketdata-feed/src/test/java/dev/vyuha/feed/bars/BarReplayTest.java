@@ -167,14 +167,12 @@ class BarReplayTest
             assertEquals(replay.frameTimeNs(), tick.exchangeTimestampNs());
             assertTrue(tick.volume() >= lastVolume);
             lastVolume = tick.volume();
-            final DerivativeTickDecoder.BidsDecoder bids = tick.bids();
-            assertEquals(1, bids.count());
-            bids.next();
-            assertEquals(tick.lastPrice() - 10, bids.level().price());
-            assertEquals(75, bids.level().quantity());
-            final DerivativeTickDecoder.AsksDecoder asks = tick.asks();
-            asks.next();
-            assertEquals(tick.lastPrice() + 10, asks.level().price());
+            assertEquals(1, tick.bidDepth());
+            assertEquals(tick.lastPrice() - 10, tick.bidPrice(0));
+            assertEquals(75, tick.bidQuantity(0));
+            assertEquals(0, tick.bidPrice(1), "levels beyond the depth are zero");
+            assertEquals(1, tick.askDepth());
+            assertEquals(tick.lastPrice() + 10, tick.askPrice(0));
         }
         assertEquals(4 * 375, derivatives);
         assertEquals(expectedFromVendorCsv(call).values().stream().mapToLong(Ohlcv::volume).sum(), lastVolume);

@@ -293,16 +293,10 @@ class KiteTickSourceTest
                 case DerivativeTickDecoder.TEMPLATE_ID ->
                 {
                     final DerivativeTickDecoder tick = reader.derivativeTick();
-                    final DerivativeTickDecoder.BidsDecoder bids = tick.bids();
-                    final long[] bid = bids.count() > 0 ? new long[] {bids.next().level().price(),
-                        bids.level().quantity()} : new long[2];
-                    while (bids.hasNext())
-                    {
-                        bids.next();
-                    }
-                    final DerivativeTickDecoder.AsksDecoder asks = tick.asks();
-                    final long[] ask = asks.count() > 0 ? new long[] {asks.next().level().price(),
-                        asks.level().quantity()} : new long[2];
+                    final long[] bid = tick.bidDepth() > 0 ? new long[] {tick.bidPrice(0), tick.bidQuantity(0)}
+                        : new long[2];
+                    final long[] ask = tick.askDepth() > 0 ? new long[] {tick.askPrice(0), tick.askQuantity(0)}
+                        : new long[2];
                     ticks.add(new long[] {tick.instrumentToken(), tick.lastPrice(), tick.mode().value(),
                         tick.lastQuantity(), tick.averagePrice(), tick.volume(), tick.openInterest(),
                         tick.exchangeTimestampNs(), bid[0], bid[1], ask[0], ask[1], source.frameTimeNs()});

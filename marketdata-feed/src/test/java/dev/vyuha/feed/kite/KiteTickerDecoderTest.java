@@ -69,14 +69,14 @@ class KiteTickerDecoderTest
         assertEquals(1_625_461_887_000_000_000L, tick.exchangeTimestampNs(), "2021-07-05 10:41:27 IST (KITE.md §7.2)");
         assertEquals(expected.getLong("oi"), tick.openInterest());
         final List<long[]> bids = new ArrayList<>();
-        for (final DerivativeTickDecoder.BidsDecoder bid : tick.bids())
+        for (int level = 0; level < tick.bidDepth(); level++)
         {
-            bids.add(new long[] {bid.level().price(), bid.level().quantity(), bid.level().orders()});
+            bids.add(new long[] {tick.bidPrice(level), tick.bidQuantity(level), tick.bidOrders(level)});
         }
         final List<long[]> asks = new ArrayList<>();
-        for (final DerivativeTickDecoder.AsksDecoder ask : tick.asks())
+        for (int level = 0; level < tick.askDepth(); level++)
         {
-            asks.add(new long[] {ask.level().price(), ask.level().quantity(), ask.level().orders()});
+            asks.add(new long[] {tick.askPrice(level), tick.askQuantity(level), tick.askOrders(level)});
         }
         assertDepth(expected.getJSONObject("depth").getJSONArray("buy"), bids);
         assertDepth(expected.getJSONObject("depth").getJSONArray("sell"), asks);
@@ -102,8 +102,8 @@ class KiteTickerDecoderTest
         assertEquals(paise(expected.getJSONObject("ohlc"), "close"), tick.closePrice());
         assertEquals(MarketDataFrames.NULL_TIME, tick.exchangeTimestampNs());
         assertEquals(MarketDataFrames.NULL_COUNT, tick.openInterest());
-        assertEquals(0, tick.bids().count());
-        assertEquals(0, tick.asks().count());
+        assertEquals(0, tick.bidDepth());
+        assertEquals(0, tick.askDepth());
     }
 
     @Test
@@ -277,18 +277,18 @@ class KiteTickerDecoderTest
             tick.openInterestDayHigh(), tick.openInterestDayLow(), tick.exchangeTimestampNs()};
         System.arraycopy(head, 0, values, 0, head.length);
         int at = 17;
-        for (final DerivativeTickDecoder.BidsDecoder bid : tick.bids())
+        for (int level = 0; level < tick.bidDepth(); level++)
         {
-            values[at++] = bid.level().price();
-            values[at++] = bid.level().quantity();
-            values[at++] = bid.level().orders();
+            values[at++] = tick.bidPrice(level);
+            values[at++] = tick.bidQuantity(level);
+            values[at++] = tick.bidOrders(level);
         }
         at = 32;
-        for (final DerivativeTickDecoder.AsksDecoder ask : tick.asks())
+        for (int level = 0; level < tick.askDepth(); level++)
         {
-            values[at++] = ask.level().price();
-            values[at++] = ask.level().quantity();
-            values[at++] = ask.level().orders();
+            values[at++] = tick.askPrice(level);
+            values[at++] = tick.askQuantity(level);
+            values[at++] = tick.askOrders(level);
         }
         return values;
     }

@@ -257,16 +257,12 @@ class StaleDataMonitorTest
     {
         final DerivativeTickEncoder tick = frames.derivativeTick(buffer, 0, token, TickMode.FULL, ask);
         tick.exchangeTimestampNs(timeNs);
-        final DerivativeTickEncoder.BidsEncoder bids = tick.bidsCount(5);
+        tick.bidDepth((short)(bid > 0 ? 5 : 0)).askDepth((short)5);
         for (int level = 0; level < 5; level++)
         {
             final long price = bid > 0 ? bid - level * 5 : 0;
-            bids.next().level().price(price).quantity(price > 0 ? 65 : 0).orders(price > 0 ? 1 : 0);
-        }
-        final DerivativeTickEncoder.AsksEncoder asks = tick.asksCount(5);
-        for (int level = 0; level < 5; level++)
-        {
-            asks.next().level().price(ask + level * 5).quantity(65).orders(1);
+            tick.bidPrice(level, price).bidQuantity(level, price > 0 ? 65 : 0).bidOrders(level, price > 0 ? 1 : 0)
+                .askPrice(level, ask + level * 5).askQuantity(level, 65).askOrders(level, 1);
         }
         monitor.onFrame(buffer, 0, timeNs);
         drain();

@@ -90,16 +90,12 @@ class SyntheticMarketTest
             final int id = market.universe().idOf(tick.instrumentToken());
             final long[] bids = new long[5];
             final long[] asks = new long[5];
-            int level = 0;
-            for (final DerivativeTickDecoder.BidsDecoder bid : tick.bids())
+            assertEquals(5, tick.bidDepth());
+            assertEquals(5, tick.askDepth());
+            for (int level = 0; level < 5; level++)
             {
-                bids[level++] = bid.level().price();
-            }
-            assertEquals(5, level);
-            level = 0;
-            for (final DerivativeTickDecoder.AsksDecoder ask : tick.asks())
-            {
-                asks[level++] = ask.level().price();
+                bids[level] = tick.bidPrice(level);
+                asks[level] = tick.askPrice(level);
             }
             for (int i = 1; i < 5; i++)
             {

@@ -565,32 +565,12 @@ public final class TradingEngine implements CommandHandler
                 openInterest == DerivativeTickDecoder.openInterestNullValue() ? market.openInterest(id) : openInterest,
                 exchangeTime == DerivativeTickDecoder.exchangeTimestampNsNullValue() ? MarketState.NEVER : exchangeTime);
         }
-        final DerivativeTickDecoder.BidsDecoder bids = tick.bids();
-        long bid = 0;
-        int bidQuantity = 0;
-        if (bids.count() > 0)
-        {
-            bids.next();
-            bid = bids.level().price();
-            bidQuantity = bids.level().quantity();
-            while (bids.hasNext())
-            {
-                bids.next();
-            }
-        }
-        final DerivativeTickDecoder.AsksDecoder asks = tick.asks();
-        long ask = 0;
-        int askQuantity = 0;
-        if (asks.count() > 0)
-        {
-            asks.next();
-            ask = asks.level().price();
-            askQuantity = asks.level().quantity();
-            while (asks.hasNext())
-            {
-                asks.next();
-            }
-        }
+        final boolean hasBid = tick.bidDepth() > 0;
+        final long bid = hasBid ? tick.bidPrice(0) : 0;
+        final int bidQuantity = hasBid ? tick.bidQuantity(0) : 0;
+        final boolean hasAsk = tick.askDepth() > 0;
+        final long ask = hasAsk ? tick.askPrice(0) : 0;
+        final int askQuantity = hasAsk ? tick.askQuantity(0) : 0;
         if (bidQuantity > 0 || askQuantity > 0 || tick.mode() == dev.vyuha.sbe.TickMode.FULL)
         {
             market.onTopOfBook(id, bid, bidQuantity, ask, askQuantity);
