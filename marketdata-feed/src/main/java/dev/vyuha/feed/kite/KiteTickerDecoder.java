@@ -84,6 +84,11 @@ public final class KiteTickerDecoder
         final int scratchOffset,
         final FrameHandler handler)
     {
+        if (!withinBuffer(message, offset, length))
+        {
+            malformed++;
+            return 0;
+        }
         if (length < 2)
         {
             return 0;
@@ -134,7 +139,7 @@ public final class KiteTickerDecoder
         final MutableDirectBuffer out,
         final int outOffset)
     {
-        if (length < LTP)
+        if (!withinBuffer(packet, offset, length) || length < LTP)
         {
             malformed++;
             return -1;
@@ -216,6 +221,15 @@ public final class KiteTickerDecoder
                 .askOrders(level, packet.getShort(ask + 8, ORDER) & 0xFFFF);
         }
         return frames.derivativeTickLength();
+    }
+
+    /**
+     * Every read below is within {@code [offset, offset + length)}; this makes sure that range is inside the buffer,
+     * so no input reads past it even with Agrona's bounds checks disabled.
+     */
+    private static boolean withinBuffer(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return offset >= 0 && length >= 0 && length <= buffer.capacity() - offset;
     }
 
     private static long price(final DirectBuffer packet, final int at, final int segment)

@@ -10,6 +10,8 @@ import dev.vyuha.sbe.TickMode;
 import dev.vyuha.sbe.Underlying;
 import org.agrona.MutableDirectBuffer;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Encodes the feed's three frames with reused codecs: {@code IndexTick}, {@code DerivativeTick} and
  * {@code FeedState}. The command header stays zero (the engine stamps it); optional fields start as SBE nulls and
@@ -144,7 +146,7 @@ public final class MarketDataFrames
      * @param token          the instrument (INSTRUMENT scope), else 0.
      * @param underlying     the underlying (UNDERLYING scope), else {@link Underlying#NULL_VAL}.
      * @param lastTickTimeNs last tick seen, or {@link #NULL_TIME}.
-     * @param reason         why, in words (cut at {@link #MAX_REASON_LENGTH} characters).
+     * @param reason         why, in words (cut at {@link #MAX_REASON_LENGTH} bytes of UTF-8, at a character).
      * @return the frame length.
      */
     public int feedState(
@@ -164,7 +166,30 @@ public final class MarketDataFrames
             .instrumentToken(token)
             .underlying(null == underlying ? Underlying.NULL_VAL : underlying)
             .lastTickTimeNs(lastTickTimeNs)
-            .reason(reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason);
+            .reason(fitReason(reason));
         return MessageHeaderEncoder.ENCODED_LENGTH + feedState.encodedLength();
+    }
+
+    /**
+     * The reason cut to at most {@link #MAX_REASON_LENGTH} bytes of UTF-8, at a character boundary: a cut by
+     * characters could leave up to three bytes per character, more than a frame holds.
+     */
+    static String fitReason(final String reason)
+    {
+        if (reason.length() <= MAX_REASON_LENGTH / 3)
+        {
+            return reason;
+        }
+        final byte[] utf8 = reason.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_REASON_LENGTH)
+        {
+            return reason;
+        }
+        int end = MAX_REASON_LENGTH;
+        while (end > 0 && (utf8[end] & 0xC0) == 0x80)
+        {
+            end--;
+        }
+        return new String(utf8, 0, end, StandardCharsets.UTF_8);
     }
 }

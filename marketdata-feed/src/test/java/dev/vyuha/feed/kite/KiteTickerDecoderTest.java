@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -183,6 +184,76 @@ class KiteTickerDecoderTest
         {
         }));
         assertEquals(before + 2, decoder.malformed(), "a 12-byte packet and the missing third packet");
+    }
+
+    @Test
+    void shouldNeverReadPastAMessageWhateverItsBytesSay()
+    {
+        // Valid messages of every packet kind, then cut short, bit-flipped or replaced by noise, each in a buffer of
+        // exactly its size: the decoder must stay inside it (tests run with Agrona's bounds checks on, so a read past
+        // the end throws here), and every frame it emits must be a valid frame.
+        final Random random = new Random(2021);
+        final SimQuote option = SimQuote.builder(OPTION).lastPrice(123_45).lastQuantity(65).averagePrice(122_10)
+            .volume(3_000_000L).totals(12_345, 23_456).ohlc(110_00, 130_00, 105_00, 115_50)
+            .times(1_786_935_600L, 1_786_935_601L).openInterest(6_500_000, 6_600_000, 6_400_000)
+            .bid(0, 123_40, 650, 3).ask(0, 123_50, 390, 2).build();
+        final SimQuote index = SimQuote.builder(NIFTY).lastPrice(24_612_35).ohlc(24_580_00, 24_650_10, 24_550_05,
+            24_570_25).times(0, 1_786_935_601L).build();
+        final List<String> kinds = List.of("ltp", "quote", "full");
+        int frames = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            final int packets = 1 + random.nextInt(4);
+            final List<SimQuote> quotes = new ArrayList<>();
+            final List<String> modes = new ArrayList<>();
+            for (int p = 0; p < packets; p++)
+            {
+                quotes.add(random.nextBoolean() ? option : index);
+                modes.add(kinds.get(random.nextInt(kinds.size())));
+            }
+            final ByteBuffer valid = TickerPackets.message(quotes, modes);
+            byte[] bytes = new byte[valid.remaining()];
+            valid.get(bytes);
+            switch (random.nextInt(4))
+            {
+                case 0 -> bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
+                case 1 ->
+                {
+                    for (int flips = 1 + random.nextInt(4); flips > 0; flips--)
+                    {
+                        bytes[random.nextInt(bytes.length)] ^= (byte)(1 << random.nextInt(8));
+                    }
+                }
+                case 2 -> random.nextBytes(bytes);
+                default ->
+                {
+                    // The message as sent.
+                }
+            }
+            final UnsafeBuffer message = new UnsafeBuffer(bytes);
+            final int[] emitted = {0};
+            decoder.decodeMessage(message, 0, bytes.length, out, 0, (buffer, offset, length) ->
+            {
+                assertEquals(FrameVerdict.VALID, reader.read(buffer, offset, length), reader::rejectionReason);
+                emitted[0]++;
+            });
+            frames += emitted[0];
+        }
+        assertTrue(frames > 10_000, "intact and partly intact messages still decode: " + frames);
+    }
+
+    @Test
+    void shouldRefuseARangeOutsideTheBufferItIsGiven()
+    {
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[12]);
+        final long before = decoder.malformed();
+        assertEquals(0, decoder.decodeMessage(message, 4, 12, out, 0, (b, o, l) ->
+        {
+            throw new AssertionError("nothing to decode");
+        }));
+        assertEquals(-1, decoder.decodePacket(message, -1, 8, out, 0));
+        assertEquals(-1, decoder.decodePacket(message, 8, 8, out, 0));
+        assertEquals(before + 3, decoder.malformed());
     }
 
     private DerivativeTickDecoder derivative(final byte[] packet)

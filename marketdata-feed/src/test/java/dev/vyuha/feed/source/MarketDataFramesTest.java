@@ -2,11 +2,15 @@ package dev.vyuha.feed.source;
 
 import dev.vyuha.sbe.DerivativeTickDecoder;
 import dev.vyuha.sbe.DerivativeTickEncoder;
+import dev.vyuha.sbe.FeedScope;
+import dev.vyuha.sbe.FeedStatus;
 import dev.vyuha.sbe.TickMode;
 import dev.vyuha.wire.FrameReader;
 import dev.vyuha.wire.FrameVerdict;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,5 +50,20 @@ class MarketDataFramesTest
             assertEquals(0, tick.askOrders(level));
         }
         assertEquals(MarketDataFrames.NULL_COUNT, tick.volume());
+    }
+
+    @Test
+    void shouldCutAFeedStateReasonToItsLimitInBytesNotCharacters()
+    {
+        final String rupees = "\u20B9".repeat(MarketDataFrames.MAX_REASON_LENGTH);
+        final String fitted = MarketDataFrames.fitReason(rupees);
+        assertEquals(MarketDataFrames.MAX_REASON_LENGTH / 3, fitted.length(), "whole three-byte characters only");
+        assertEquals(MarketDataFrames.MAX_REASON_LENGTH / 3 * 3, fitted.getBytes(StandardCharsets.UTF_8).length);
+        assertEquals("stale for 5 s", MarketDataFrames.fitReason("stale for 5 s"));
+
+        final int length = frames.feedState(buffer, 0, FeedScope.FEED, FeedStatus.STALE, 0, null,
+            MarketDataFrames.NULL_TIME, rupees);
+        assertEquals(FrameVerdict.VALID, reader.read(buffer, 0, length), reader::rejectionReason);
+        assertEquals(fitted, reader.feedState().reason());
     }
 }
