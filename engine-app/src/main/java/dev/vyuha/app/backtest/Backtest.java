@@ -107,8 +107,9 @@ public final class Backtest
             driver.apply(frame, 0, length, now[0]);
             frames++;
             days.add(IndiaTime.epochDay(now[0]));
-            venue.onMarketFrame(frame, 0, now[0]);
-            if (!basketsLoaded && header.wrap(frame, 0).templateId() == InstrumentMasterLoadedDecoder.TEMPLATE_ID)
+            venue.onMarketFrame(frame, 0, length, now[0]);
+            if (!basketsLoaded && length >= MessageHeaderDecoder.ENCODED_LENGTH
+                && header.wrap(frame, 0).templateId() == InstrumentMasterLoadedDecoder.TEMPLATE_ID)
             {
                 for (int i = 0; i < documents.size(); i++)
                 {

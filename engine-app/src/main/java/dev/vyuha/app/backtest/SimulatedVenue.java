@@ -12,6 +12,8 @@ import dev.vyuha.sbe.NewOrderDecoder;
 import dev.vyuha.sbe.OrderType;
 import dev.vyuha.sbe.RejectReason;
 import dev.vyuha.sbe.Side;
+import dev.vyuha.wire.FrameReader;
+import dev.vyuha.wire.FrameVerdict;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -33,7 +35,7 @@ final class SimulatedVenue implements PaperFillModel.FillListener
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
-    private final DerivativeTickDecoder tick = new DerivativeTickDecoder();
+    private final FrameReader marketFrames = new FrameReader();
     private final MarketQuote quote = new MarketQuote();
     private final ExecutionReportEncoder report = new ExecutionReportEncoder();
     private final MessageHeaderEncoder reportHeader = new MessageHeaderEncoder();
@@ -114,18 +116,19 @@ final class SimulatedVenue implements PaperFillModel.FillListener
     }
 
     /**
-     * A market frame from the backtest's source: option ticks update the books orders fill against.
+     * A market frame from the backtest's source: option ticks update the books orders fill against. A frame that is
+     * not valid (whatever a source might hand over) is read no further than its header's verdict.
      */
-    void onMarketFrame(final DirectBuffer buffer, final int offset, final long timeNs)
+    void onMarketFrame(final DirectBuffer buffer, final int offset, final int length, final long timeNs)
     {
         nowNs = timeNs;
-        header.wrap(buffer, offset);
-        if (header.templateId() != DerivativeTickDecoder.TEMPLATE_ID)
+        if (marketFrames.read(buffer, offset, length) != FrameVerdict.VALID
+            || marketFrames.templateId() != DerivativeTickDecoder.TEMPLATE_ID)
         {
             model.advance(timeNs);
             return;
         }
-        tick.wrapAndApplyHeader(buffer, offset, header);
+        final DerivativeTickDecoder tick = marketFrames.derivativeTick();
         quote.reset(tick.instrumentToken(), timeNs, tick.lastPrice());
         for (int level = 0; level < tick.bidDepth(); level++)
         {

@@ -3,6 +3,8 @@ package dev.vyuha.app.node;
 import dev.vyuha.sbe.DerivativeTickDecoder;
 import dev.vyuha.sbe.IndexTickDecoder;
 import dev.vyuha.sbe.MessageHeaderDecoder;
+import dev.vyuha.wire.FrameValidator;
+import dev.vyuha.wire.FrameVerdict;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -21,6 +23,7 @@ public final class CommandClock implements EpochNanoClock
 {
     private final EpochNanoClock wall;
     private final AtomicLong dataTime;
+    private final FrameValidator validator = new FrameValidator();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final IndexTickDecoder indexTick = new IndexTickDecoder();
     private final DerivativeTickDecoder derivativeTick = new DerivativeTickDecoder();
@@ -66,13 +69,19 @@ public final class CommandClock implements EpochNanoClock
      *
      * @param buffer holding an SBE frame.
      * @param offset where it starts.
+     * @param length its length: only a valid frame's timestamp is read (a frame arrives here before the ring
+     *               validates it, and one garbage timestamp would move data time forward for good).
      * @return epoch nanoseconds to stamp.
      */
-    public long stamp(final DirectBuffer buffer, final int offset)
+    public long stamp(final DirectBuffer buffer, final int offset, final int length)
     {
         if (null != wall)
         {
             return wall.nanoTime();
+        }
+        if (validator.validate(buffer, offset, length) != FrameVerdict.VALID)
+        {
+            return dataTime.get();
         }
         final int templateId = header.wrap(buffer, offset).templateId();
         long exchangeNs = Long.MIN_VALUE;

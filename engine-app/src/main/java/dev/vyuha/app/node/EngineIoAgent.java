@@ -106,7 +106,7 @@ final class EngineIoAgent implements Agent
     private void onInbound(final DirectBuffer buffer, final int offset, final int length,
         final io.aeron.logbuffer.Header header)
     {
-        engine.publish(buffer, offset, length, clock.stamp(buffer, offset));
+        engine.publish(buffer, offset, length, clock.stamp(buffer, offset, length));
         inboundFrames = inboundFrames + 1;
     }
 
