@@ -24,6 +24,7 @@ import dev.vyuha.journal.JournalSync;
 import dev.vyuha.reference.calendar.IndiaTime;
 import org.agrona.CloseHelper;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -160,8 +161,9 @@ final class RunCommand implements Callable<Integer>
             CloseHelper.quietCloseAll(startedFeed, node, startedGateway);
             stopped.countDown();
         }, "vyuha-shutdown"));
-        LOG.info("engine running: mode {}, journal {}, admin {}", settings.mode(), settings.journalDirectory(),
-            null == node.admin() ? "off" : settings.adminHost() + ":" + node.admin().port());
+        LOG.info("engine running: mode {}, journal {}, admin {}, buffer bounds checks {}", settings.mode(),
+            settings.journalDirectory(), null == node.admin() ? "off" : settings.adminHost() + ":" + node.admin().port(),
+            UnsafeBuffer.SHOULD_BOUNDS_CHECK ? "on" : "off (agrona.disable.bounds.checks)");
         try
         {
             stopped.await();

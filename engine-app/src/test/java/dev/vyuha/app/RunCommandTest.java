@@ -43,7 +43,8 @@ class RunCommandTest
 {
     private static final String TOKEN = "run-test-admin-token-0123456789";
     private static final List<Process> CHILDREN = new ArrayList<>();
-    private static final Pattern RUNNING = Pattern.compile("engine running: .* admin 127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern RUNNING =
+        Pattern.compile("engine running: .* admin 127\\.0\\.0\\.1:(\\d+), buffer bounds checks on");
 
     @AfterEach
     void killLeftoverChildren()
