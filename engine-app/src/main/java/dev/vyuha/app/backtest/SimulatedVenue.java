@@ -117,7 +117,7 @@ final class SimulatedVenue implements PaperFillModel.FillListener
 
     /**
      * A market frame from the backtest's source: option ticks update the books orders fill against. A frame that is
-     * not valid (whatever a source might hand over) is read no further than its header's verdict.
+     * not valid (whatever a source might hand over) only advances the clock; nothing of it is read.
      */
     void onMarketFrame(final DirectBuffer buffer, final int offset, final int length, final long timeNs)
     {
