@@ -60,6 +60,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class CrashChild
 {
     private static final PrintStream OUT = System.out;
+    /** How long the outbound stage must stand still before a stalled child answers. */
+    private static final int QUIET_MILLIS = 100;
     private static volatile long stallBefore = Long.MAX_VALUE;
     private static volatile long stallAfter = Long.MAX_VALUE;
     private static volatile long tearAt = Long.MAX_VALUE;
@@ -174,6 +176,10 @@ public final class CrashChild
                     {
                         LockSupport.parkNanos(100_000);
                     }
+                    if (!"STALL_AFTER".equals(word[0]))
+                    {
+                        awaitOutboundQuiet(engine);
+                    }
                     answer("STALLED " + at);
                 }
                 case "FINISH" ->
@@ -218,6 +224,33 @@ public final class CrashChild
         while (applied < sequence || engine.backlog() > 0)
         {
             LockSupport.parkNanos(100_000);
+        }
+    }
+
+    /**
+     * With the journal held at command {@code at}, the outbound stage can go no further than the journal's last
+     * finished batch (the Disruptor publishes a stage's sequence per batch): wait until it has stopped moving, so that
+     * every order it could send has been handed over before the test kills the process. Otherwise the kill may land
+     * between an order's journaling and its hand-over, the window only a BURST kill is allowed to hit.
+     */
+    private static void awaitOutboundQuiet(final JournaledEngine engine)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long backlog = engine.backlog();
+        long sent = engine.ordersSent();
+        int quietMillis = 0;
+        while (quietMillis < QUIET_MILLIS)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("the outbound stage kept moving: backlog " + engine.backlog());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            final long nowBacklog = engine.backlog();
+            final long nowSent = engine.ordersSent();
+            quietMillis = nowBacklog == backlog && nowSent == sent ? quietMillis + 1 : 0;
+            backlog = nowBacklog;
+            sent = nowSent;
         }
     }
 
