@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 /**
  * {@link EngineAccess} over a running {@link EngineRuntime} and its {@link TradingEngine}: commands are published into
  * the ring as one more producer, stamped with the given clock; read models come from the engine's published snapshot.
+ * The admin API's tests drive a bare ring through it; the engine process uses its journaled counterpart
+ * ({@code JournaledEngineAccess} in engine-app).
  */
-public final class RingEngineAccess implements EngineAccess
+final class RingEngineAccess implements EngineAccess
 {
     private final EngineRuntime runtime;
     private final TradingEngine engine;
@@ -27,7 +29,7 @@ public final class RingEngineAccess implements EngineAccess
      * @param journalLag      commands published but not yet journaled.
      * @param decisionLatency business-logic time per command.
      */
-    public RingEngineAccess(final EngineRuntime runtime, final TradingEngine engine, final LongSupplier epochNanosClock,
+    RingEngineAccess(final EngineRuntime runtime, final TradingEngine engine, final LongSupplier epochNanosClock,
         final LongSupplier journalLag, final Supplier<LatencySummary> decisionLatency)
     {
         this.runtime = runtime;
