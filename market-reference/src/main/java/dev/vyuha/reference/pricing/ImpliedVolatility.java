@@ -47,7 +47,6 @@ public final class ImpliedVolatility
     private static final double ONE_SIXTH = 1.0 / 6.0;
     private static final double ONE_FORTIETH = 1.0 / 40.0;
     private static final double BOUND_ULPS = 4.0;
-    private static final double LN_SQRT_TWO_PI = 0.9189385332046727417803297364056176398614;
     /** Corrado-Miller starts the search when the h it implies is above this (closer to the money). */
     private static final double NEAR_THE_MONEY_H = -1.2;
 
@@ -219,8 +218,8 @@ public final class ImpliedVolatility
 
     /**
      * Large total volatility: decide the branch by {@code b(s_c)} at the inflection point {@code s_c = sqrt(2|x|)},
-     * where {@code h = -t = -sqrt(|x|/2)} and {@code ln b(s_c) = x/2 - ln sqrt(2 pi) + ln D}, start from Corrado-Miller,
-     * the asymptotic expansion or Newton from the inflection point, and keep the search in its branch.
+     * where {@code h = -t = -sqrt(|x|/2)} and {@code ln b(s_c) = x/2 - ln sqrt(2 pi) + ln D}, start from
+     * Corrado-Miller, the asymptotic expansion or Newton from the inflection point, and keep the search in its branch.
      */
     private ImpliedVolatilityStatus searchLargeVolatility(
         final double target, final double x, final double q, final double inverseAbsX)
@@ -236,7 +235,8 @@ public final class ImpliedVolatility
         if (x < 0.0)
         {
             criticalGap = NormalisedBlack.millsRatioGap(x / criticalS, 0.5 * criticalS);
-            logRelativeCriticalValue = 0.5 * x - LN_SQRT_TWO_PI + Math.log(criticalGap * inverseAbsX);
+            logRelativeCriticalValue =
+                0.5 * x - NormalDistribution.LN_SQRT_TWO_PI + Math.log(criticalGap * inverseAbsX);
             iterations = 1;
         }
         final double nearTheMoney = corradoMiller(x, target, expHalfX);
@@ -307,7 +307,7 @@ public final class ImpliedVolatility
                 final double t = 0.5 * s;
                 final double gap = NormalisedBlack.millsRatioGap(h, t);
                 final double g1 = 1.0 / gap;
-                f = Math.log(gap * inverseAbsX) - 0.5 * (h * h + t * t) - LN_SQRT_TWO_PI + q;
+                f = Math.log(gap * inverseAbsX) - 0.5 * (h * h + t * t) - NormalDistribution.LN_SQRT_TWO_PI + q;
                 newton = -f * gap;
                 h2 = c - g1;
                 h3 = c * c + dc - g1 * (3.0 * c - 2.0 * g1);

@@ -20,6 +20,9 @@ public final class NormalDistribution
     public static final double SQRT_TWO_PI = 2.506628274631000502415765284811045253007;
 
     private static final double ONE_OVER_SQRT_TWO = 0.7071067811865475244008443621048490392848;
+    private static final double SQRT_PI_OVER_TWO = 1.2533141373155002512078826424055226265035;
+    /** ln sqrt(2 pi). */
+    static final double LN_SQRT_TWO_PI = 0.9189385332046727417803297364056176398614;
     private static final double ONE_OVER_SQRT_PI = 0.5641895835477562869480794515607725858441;
     private static final double THRESHOLD = 0.46875;
     private static final double X_BIG = 26.543;
@@ -269,6 +272,18 @@ public final class NormalDistribution
         final double e = x < 0.0 ? cdf(x) - p : (1.0 - p) - cdf(-x);
         final double u = e * SQRT_TWO_PI / expMinusHalfSquare(x);
         return x - u / (1.0 + 0.5 * x * u);
+    }
+
+    /**
+     * The Mills ratio {@code Y(z) = N(z) / phi(z) = sqrt(pi/2) erfcx(-z/sqrt2)}: finite where N(z) and phi(z) both
+     * underflow (z far below zero, where Y(z) is close to -1/z).
+     *
+     * @param z any real above -26.6 sqrt2 (beyond, erfcx overflows to +infinity).
+     * @return N(z)/phi(z).
+     */
+    static double millsRatio(final double z)
+    {
+        return SQRT_PI_OVER_TWO * erfcx(-z * ONE_OVER_SQRT_TWO);
     }
 
     /**

@@ -33,9 +33,6 @@ final class NormalisedBachelier
     private static final double ASYMPTOTIC_U = 12.0;
     /** Beyond this u the derivative recurrence for Y^(5) cancels badly and its leading term 120/u^4 takes over. */
     private static final double STABLE_RECURRENCE_U = 8.0;
-    private static final double SQRT_PI_OVER_TWO = 1.2533141373155002512078826424055226265035;
-    private static final double ONE_OVER_SQRT_TWO = 0.7071067811865475244008443621048490392848;
-    private static final double LN_SQRT_TWO_PI = 0.9189385332046727417803297364056176398614;
 
     /**
      * Per node, interleaved so that a lookup touches one or two cache lines: u; du/dz times the node spacing (the
@@ -99,7 +96,7 @@ final class NormalisedBachelier
     {
         if (u < ASYMPTOTIC_U)
         {
-            return 1.0 / u - SQRT_PI_OVER_TWO * NormalDistribution.erfcx(u * ONE_OVER_SQRT_TWO);
+            return 1.0 / u - NormalDistribution.millsRatio(-u);
         }
         // G(u) = sum_(n>=1) (-1)^(n+1) (2n-1)!! / u^(2n+1); at u >= 12 the terms fall below 1e-17 long before they
         // start to grow.
@@ -120,7 +117,7 @@ final class NormalisedBachelier
      */
     static double minusLogTimeValue(final double u)
     {
-        return 0.5 * u * u + LN_SQRT_TWO_PI - Math.log(millsRatioComplement(u));
+        return 0.5 * u * u + NormalDistribution.LN_SQRT_TWO_PI - Math.log(millsRatioComplement(u));
     }
 
     /**

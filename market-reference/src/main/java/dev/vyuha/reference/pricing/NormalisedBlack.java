@@ -19,12 +19,10 @@ package dev.vyuha.reference.pricing;
  */
 public final class NormalisedBlack
 {
-    private static final double ONE_OVER_SQRT_TWO = 0.7071067811865475244008443621048490392848;
     /** Below this value of h + t the asymptotic Mills-ratio series converges to full precision within its budget. */
     private static final double ASYMPTOTIC_THRESHOLD = -10.0;
     /** Below this half total volatility the Taylor series in t is used (Jäckel uses the same bound, 2 eps^(1/16)). */
     private static final double SMALL_T_THRESHOLD = 0.21;
-    private static final double SQRT_PI_OVER_TWO = 1.2533141373155002512078826424055226265035;
     private static final int MAX_SERIES_TERMS = 48;
     private static final double SERIES_TOLERANCE = 0x1.0p-56;
     /** 1/(n+1) for the Taylor series: a multiplication where the loop would otherwise divide every term. */
@@ -121,8 +119,7 @@ public final class NormalisedBlack
         }
         // Both erfcx arguments are positive, nothing underflows, and with t >= 0.21 and h + t > -10 the subtraction
         // loses less than 25 ulps. Y(z) = sqrt(pi/2) erfcx(-z/sqrt2).
-        return SQRT_PI_OVER_TWO * (NormalDistribution.erfcx(-(h + t) * ONE_OVER_SQRT_TWO)
-            - NormalDistribution.erfcx(-(h - t) * ONE_OVER_SQRT_TWO));
+        return NormalDistribution.millsRatio(h + t) - NormalDistribution.millsRatio(h - t);
     }
 
     /**
@@ -149,7 +146,7 @@ public final class NormalisedBlack
      */
     static double smallTDifference(final double h, final double t)
     {
-        double previous = SQRT_PI_OVER_TWO * NormalDistribution.erfcx(-h * ONE_OVER_SQRT_TWO);
+        double previous = NormalDistribution.millsRatio(h);
         double current = 1.0 + h * previous;
         double power = t;
         double sum = current * t;
